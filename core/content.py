@@ -259,3 +259,62 @@ SIGN_OUT = "Sign out"
 def too_long(field: str, limit: int) -> str:
     """The message for text over its limit, naming the field and the limit."""
     return f"{field} can hold up to {limit:,} characters. Your text is still here — shorten it a little and save again."
+
+
+_REGISTER_PROBLEMS = {
+    "Username/email already taken": "That username is already taken. Please choose another one.",
+    "Email already taken": "An account with that email already exists. Try signing in instead.",
+    "User not pre-authorized to register": (
+        "This Rebound only accepts invited email addresses, and that one isn't on the list."
+    ),
+    "Captcha entered incorrectly": "The captcha didn't match. Please type the characters again.",
+    "Captcha not entered": "Please type the characters shown in the captcha.",
+    "Passwords do not match": "The two passwords are different. Please type them again.",
+    "Username is not valid": "Usernames can use letters, digits, - and _ (up to 20 characters), or an email.",
+    "Email is not valid": "That email address doesn't look complete. Please check it.",
+    "First name is not valid": "Please enter a first name (2 to 100 letters).",
+    "Last name is not valid": "Please enter a last name (2 to 100 letters).",
+}
+
+
+def register_problem(message: str) -> str:
+    """The authenticator's registration error, said kindly; password rules pass through as they are."""
+    if message.startswith("**Password must"):
+        return "That password needs a little more. " + message.replace("**Password must:**", "It must:")
+    return _REGISTER_PROBLEMS.get(message, message)
+
+
+FIELD_LABELS = {
+    "company": "Company",
+    "role": "Role",
+    "heard_on": "Date heard",
+    "message": "Their message",
+    "text": "Your writing",
+}
+
+
+def field_errors(error: Exception) -> dict[str, str]:
+    """A pydantic ValidationError as {field: a kind sentence naming the field and the limit}."""
+    messages: dict[str, str] = {}
+    for item in getattr(error, "errors", list)():
+        loc = [str(part) for part in item.get("loc", ()) if not isinstance(part, int)]
+        field = loc[-1] if loc else ""
+        label = FIELD_LABELS.get(field, field.replace("_", " ").capitalize() or "This field")
+        ctx = item.get("ctx") or {}
+        kind = item.get("type", "")
+        if kind == "string_too_long":
+            text = too_long(label, int(ctx.get("max_length", 0)))
+        elif kind in ("string_too_short", "missing"):
+            text = f"{label} is needed — even a word or two is fine."
+        elif kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
+            text = f"{label} must be between the slider's ends; please set it again."
+        elif kind == "too_long":
+            text = f"{label} can have up to {ctx.get('max_length')} entries."
+        elif kind == "value_error":
+            text = f"{label}: {ctx.get('error', item.get('msg', ''))!s}."
+            if "future" in text:
+                text = f"{label} can't be in the future — pick today or an earlier day."
+        else:
+            text = f"{label}: {item.get('msg', 'please check this value')}."
+        messages.setdefault(".".join(loc[:1]) if loc else "", text)
+    return messages

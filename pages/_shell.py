@@ -1,0 +1,246 @@
+"""What every page shares: settings, the store, the authenticator, the current setback, drafts."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import streamlit as st
+import streamlit_authenticator as stauth
+
+from core import auth, content
+from core.models import Setback, StageModel
+from core.progress import stages_done
+from core.settings import Settings, SettingsError
+from core.storage import SetbackNotFound, SetbackUnreadable, StorageError, Store
+
+DRAFT_PREFIX = "draft."
+PAGES = {
+    "start": "pages/start.py",
+    "vent": "pages/vent.py",
+    "reflect": "pages/reflect.py",
+    "went_well": "pages/went_well.py",
+    "gratitude": "pages/gratitude.py",
+    "next_targets": "pages/next_targets.py",
+    "summary": "pages/summary.py",
+    "history": "pages/history.py",
+    "account": "pages/account.py",
+}
+NEXT_STAGE = {
+    "vent": "reflect",
+    "reflect": "went_well",
+    "went_well": "gratitude",
+    "gratitude": "next_targets",
+    "next_targets": "summary",
+}
+
+# -- settings, files, authenticator ----------------------------------------------------------
+
+
+def _secrets() -> dict[str, Any]:
+    """The `[rebound]` table of `.streamlit/secrets.toml`, when there is one."""
+    if not st.secrets.load_if_toml_exists():
+        return {}
+    return dict(st.secrets.get("rebound", {}))
+
+
+def settings() -> Settings:
+    """The operator's settings; a bad value stops the app with a message that names it."""
+    try:
+        return Settings.load(os.environ, _secrets())
+    except SettingsError as error:
+        st.error(str(error))
+        st.stop()
+
+
+def data_root() -> Path:
+    """The data folder, created (with credentials and cookie key) on first use."""
+    root = settings().data_dir.resolve()
+    auth.ensure_setup(root)
+    return root
+
+
+@st.cache_resource(show_spinner=False)
+def _store(root: str) -> Store:
+    return Store(root)
+
+
+def store() -> Store:
+    """The setback store for this data folder, shared by every session of the process."""
+    return _store(str(data_root()))
+
+
+def authenticator() -> stauth.Authenticate:
+    """This session's authenticator, its credentials refreshed whenever the file changed."""
+    root = data_root()
+    state = st.session_state
+    version = auth.credentials_version(root)
+    if state.get("auth_root") != str(root) or "authenticator" not in state:
+        options = auth.authenticator_options(settings(), root)
+        state.authenticator = stauth.Authenticate(**options)
+        state.auth_credentials = options["credentials"]
+        state.auth_root = str(root)
+        _remember_snapshot(version)
+    elif state.auth_version != version:
+        # Someone registered or changed details in another tab or session: refresh in place,
+        # because the authenticator holds a reference to this very dict.
+        state.auth_credentials["usernames"] = auth.load_credentials(root)["usernames"]
+        _remember_snapshot(version)
+    return state.authenticator
+
+
+def _remember_snapshot(version: int) -> None:
+    st.session_state.auth_snapshot = auth.snapshot(st.session_state.auth_credentials)
+    st.session_state.auth_version = version
+
+
+def persist_credentials() -> None:
+    """Write what the authenticator changed in memory (failed attempts, details) to the file."""
+    state = st.session_state
+    if "auth_credentials" not in state:
+        return
+    root = Path(state.auth_root)
+    auth.save_changes(root, state.auth_snapshot, state.auth_credentials)
+    if auth.changed_users(state.auth_snapshot, state.auth_credentials):
+        _remember_snapshot(auth.credentials_version(root))
+
+
+def commit_registration(username: str) -> None:
+    """Add a just-registered user to the file; undo it in memory if the name was taken meanwhile."""
+    state = st.session_state
+    record = state.auth_credentials["usernames"][username]
+    try:
+        auth.add_user(Path(state.auth_root), username, record)
+    finally:
+        state.auth_credentials["usernames"] = auth.load_credentials(Path(state.auth_root))["usernames"]
+        _remember_snapshot(auth.credentials_version(Path(state.auth_root)))
+
+
+def signed_in() -> bool:
+    """Whether this session belongs to a signed-in person."""
+    return bool(st.session_state.get("authentication_status")) and bool(st.session_state.get("username"))
+
+
+def username() -> str:
+    """The signed-in person's username (pages are only reachable when signed in)."""
+    return str(st.session_state["username"])
+
+
+# -- the current setback ---------------------------------------------------------------------
+
+
+def set_current(setback_id: str) -> None:
+    """Make a setback the one the stage pages work on."""
+    st.session_state.setback_id = setback_id
+
+
+def current_setback() -> Setback | None:
+    """The chosen setback; the newest one when nothing was chosen yet this session."""
+    chosen = st.session_state.get("setback_id")
+    try:
+        if chosen:
+            return store().load(username(), chosen)
+    except SetbackNotFound:
+        st.session_state.pop("setback_id", None)
+    except SetbackUnreadable as error:
+        st.session_state.pop("setback_id", None)
+        st.warning(str(error))
+    listing = store().list(username(), include_archived=False)
+    if not listing.setbacks:
+        return None
+    set_current(listing.setbacks[0].id)
+    return listing.setbacks[0]
+
+
+def require_setback() -> Setback:
+    """The current setback, or a friendly pointer to Start here (and the page stops)."""
+    setback = current_setback()
+    if setback is None:
+        st.info("There's no setback to work on yet. Tell Rebound what happened first.")
+        st.page_link(PAGES["start"], label=content.NAV["start"], icon=":material/arrow_forward:")
+        st.stop()
+    return setback
+
+
+# -- drafts: typed values survive moving between pages ---------------------------------------
+
+
+def draft_key(setback: Setback, stage: str, field: str) -> str:
+    """The session key of a draft value, unique to the setback so switching setbacks starts fresh."""
+    return f"{DRAFT_PREFIX}{setback.id}.{stage}.{field}"
+
+
+def seed_drafts(setback: Setback, stage: str, saved: dict[str, Any]) -> None:
+    """Give each widget its saved value, unless the person already has a draft of it."""
+    for field, value in saved.items():
+        st.session_state.setdefault(draft_key(setback, stage, field), value)
+
+
+def keep_drafts() -> None:
+    """Stop Streamlit from dropping the values of widgets that are not on the current page."""
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(DRAFT_PREFIX)]:
+        st.session_state[key] = st.session_state[key]
+
+
+def drop_drafts(setback: Setback, stage: str) -> None:
+    """Forget the drafts of a stage (after a save, the saved values are the new start)."""
+    prefix = f"{DRAFT_PREFIX}{setback.id}.{stage}."
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
+        del st.session_state[key]
+
+
+# -- saving and small shared pieces ----------------------------------------------------------
+
+
+def save_stage(setback: Setback, stage: str, model: StageModel) -> Setback | None:
+    """Save one stage; on failure say so and keep what was typed on screen."""
+    try:
+        return store().save_stage(username(), setback.id, stage, model)
+    except StorageError as error:
+        st.error(str(error))
+        return None
+
+
+def local_time(moment: datetime) -> str:
+    """A saved time as the person's clock shows it (their browser's time zone when known)."""
+    try:
+        zone = ZoneInfo(st.context.timezone) if st.context.timezone else UTC
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = UTC
+    return moment.astimezone(zone).strftime("%H:%M")
+
+
+def saved_note(model: StageModel | None) -> None:
+    """A quiet "Saved at 14:03" under the Save button."""
+    if model is not None and model.saved_at is not None:
+        st.caption(content.SAVED_AT.format(time=local_time(model.saved_at)))
+
+
+def next_stage_link(stage: str) -> None:
+    """The link to the following stage, at the bottom of a stage page."""
+    following = NEXT_STAGE.get(stage)
+    if following:
+        st.divider()
+        st.page_link(
+            PAGES[following], label=f"Next: {content.NAV[following]}", icon=":material/arrow_forward:"
+        )
+
+
+def sidebar_progress(setback: Setback | None) -> None:
+    """The current setback and which of its five stages are done."""
+    if setback is None:
+        st.caption(content.NO_CURRENT)
+        return
+    st.caption("Current setback")
+    st.markdown(f"**{escape(setback.title())}**")
+    done = stages_done(setback)
+    st.caption(" · ".join(f"{'✓' if done[s] else '○'} {content.NAV[s]}" for s in done))
+
+
+def escape(text: str) -> str:
+    """Show user text literally inside markdown (no links, images, HTML or directives)."""
+    specials = "\\`*_{}[]()#+-.!|<>~:$"
+    return "".join("\\" + ch if ch in specials else ch for ch in text)

@@ -1,0 +1,8 @@
+"""Placeholder until this stage is built."""
+
+import streamlit as st
+
+from core import content
+
+st.title(content.NAV["history"])
+st.info(content.COMING_NEXT)

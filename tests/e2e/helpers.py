@@ -1,0 +1,56 @@
+"""Small steps shared by the browser tests: waiting, signing up, signing in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+PASSWORD = "Calm-Harbor-42"
+IDLE = '[data-test-script-state="notRunning"]'
+
+
+def settle(page: Page, timeout: float = 20_000) -> None:
+    """Wait until the app has finished its current run (no sleeps)."""
+    page.wait_for_selector(IDLE, state="attached", timeout=timeout)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-test-script-state=\"running\"]')", timeout=timeout
+    )
+
+
+def open_app(page: Page, url: str) -> None:
+    page.goto(url)
+    settle(page)
+
+
+def shot(page: Page, folder: Path, name: str) -> None:
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+
+
+def choose_tab(page: Page, name: str) -> None:
+    # react-aria keeps a hidden copy of each tab, so match Streamlit's own test id.
+    page.get_by_test_id("stTab").filter(has_text=name).click()
+
+
+def create_account(page: Page, username: str, password: str = PASSWORD) -> None:
+    choose_tab(page, "Create account")
+    form = page.get_by_test_id("stForm").filter(has_text="Repeat password")
+    form.get_by_label("First name").fill("Sam")
+    form.get_by_label("Last name").fill("Rivera")
+    form.get_by_label("Email").fill(f"{username}@example.org")
+    form.get_by_label("Username").fill(username)
+    form.get_by_label("Password", exact=True).fill(password)
+    form.get_by_label("Repeat password").fill(password)
+    form.get_by_role("button", name="Create account").click()
+    settle(page)
+    expect(page.get_by_text("Your account is ready")).to_be_visible()
+
+
+def sign_in(page: Page, username: str, password: str = PASSWORD) -> None:
+    choose_tab(page, "Login")
+    form = page.get_by_test_id("stForm").filter(has_text="Username", has_not_text="Repeat password")
+    form.get_by_label("Username").fill(username)
+    form.get_by_label("Password", exact=True).fill(password)
+    form.get_by_role("button", name="Login").click()
+    expect(page.get_by_role("heading", name="I just heard back")).to_be_visible(timeout=20_000)
+    settle(page)
