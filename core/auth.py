@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import os
 import secrets
+from contextlib import suppress
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,14 +15,31 @@ import yaml
 from filelock import FileLock
 
 from core.settings import Settings
-from core.storage import write_atomic
+from core.storage import TEMP_PREFIX, user_id, write_atomic
 
 CREDENTIALS_FILE = "credentials.yaml"
 COOKIE_KEY_FILE = "cookie.key"
 LOCK_FILE = "credentials.lock"
 # The per-user fields the authenticator changes in memory and that must reach the file.
-USER_FIELDS = ("email", "first_name", "last_name", "password", "password_hint", "roles", "logged_in",
-               "failed_login_attempts")
+USER_FIELDS = (
+    "email",
+    "first_name",
+    "last_name",
+    "password",
+    "password_hint",
+    "roles",
+    "logged_in",
+    "failed_login_attempts",
+    # When the last failed attempt was counted (ISO 8601, UTC): the count restarts after a cool-down.
+    "failed_login_at",
+)
+COOL_DOWN = timedelta(minutes=15)
+# A cookie key shorter than 32 random bytes (43 URL-safe characters), or one of the placeholders
+# people copy from examples, would let anyone forge a session cookie: such a key is replaced.
+MIN_COOKIE_KEY_CHARS = 43
+KNOWN_DEFAULT_KEYS = frozenset(
+    {"", "some_signature_key", "random_signature_key", "abcdef", "secret", "changeme", "key"}
+)
 
 Credentials = dict[str, Any]
 
@@ -37,17 +56,40 @@ def _write_yaml(path: Path, data: Credentials) -> None:
     write_atomic(path, yaml.safe_dump(data, sort_keys=True, allow_unicode=True).encode("utf-8"))
 
 
+# Data folders this process has already checked (first call per process does the full check).
+_checked: set[Path] = set()
+
+
+def _weak_key(path: Path) -> bool:
+    try:
+        key = path.read_text("ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return True
+    return len(key) < MIN_COOKIE_KEY_CHARS or key in KNOWN_DEFAULT_KEYS
+
+
 def ensure_setup(root: Path) -> None:
-    """Create the data folder, an empty credentials file and a random cookie key, once."""
+    """Create the data folder, an empty credentials file and a random cookie key, once.
+
+    The first call in a process also clears temp files a crash left behind, replaces a weak
+    cookie key and makes both files private again if someone loosened their permissions.
+    """
     root.mkdir(parents=True, exist_ok=True, mode=0o700)
     credentials, key = root / CREDENTIALS_FILE, root / COOKIE_KEY_FILE
-    if credentials.exists() and key.exists():
+    if root in _checked and credentials.exists() and key.exists():
         return
     with _lock(root):
+        for leftover in root.glob(f"{TEMP_PREFIX}*"):
+            with suppress(OSError):
+                leftover.unlink()
         if not credentials.exists():
             _write_yaml(credentials, {"usernames": {}})
-        if not key.exists():
+        if not key.exists() or _weak_key(key):
             write_atomic(key, secrets.token_urlsafe(48).encode("ascii"))
+        for path in (credentials, key):
+            if file_mode(path) != 0o600:
+                os.chmod(path, 0o600)
+    _checked.add(root)
 
 
 def cookie_key(root: Path) -> str:
@@ -82,29 +124,97 @@ def changed_users(before: Credentials, after: Credentials) -> dict[str, dict[str
     return changes
 
 
-def save_changes(root: Path, before: Credentials, after: Credentials) -> None:
-    """Write only the users that changed, merged into the latest file, under the lock."""
+def _stamp_failures(old: dict[str, Any], new: dict[str, Any], now: datetime) -> None:
+    """Note when a failed sign-in was counted, so the pause can end; forget it once the count resets."""
+    old_count = int(old.get("failed_login_attempts") or 0)
+    new_count = int(new.get("failed_login_attempts") or 0)
+    if new_count > old_count:
+        new["failed_login_at"] = now.astimezone(UTC).isoformat(timespec="seconds")
+    elif new_count == 0:
+        new.pop("failed_login_at", None)
+
+
+def save_changes(root: Path, before: Credentials, after: Credentials, now: datetime | None = None) -> None:
+    """Write only the fields that changed, of the users that changed, into the latest file, under the lock.
+
+    Field by field, so a session holding an older copy of someone (say, before a password change
+    in another tab) can record a failed attempt without bringing the old password back. A newly
+    counted failed attempt is time-stamped here, in the file and in `after`, for the cool-down.
+    """
     changes = changed_users(before, after)
     if not changes:
         return
+    now = now or datetime.now(UTC)
+    old_users = before.get("usernames", {})
     with _lock(root):
         latest = load_credentials(root)
         for name, record in changes.items():
             if record is None:
                 latest["usernames"].pop(name, None)
-            else:
-                kept = {k: v for k, v in record.items() if k in USER_FIELDS}
-                latest["usernames"][name] = latest["usernames"].get(name, {}) | kept
+                continue
+            old = old_users.get(name)
+            _stamp_failures(old or {}, record, now)
+            merged = dict(latest["usernames"].get(name, {}))
+            for key in USER_FIELDS:
+                if key in record and (old is None or record[key] != old.get(key)):
+                    merged[key] = record[key]
+                elif key not in record and old is not None and key in old:
+                    merged.pop(key, None)
+            latest["usernames"][name] = merged
         _write_yaml(root / CREDENTIALS_FILE, latest)
+
+
+def _counted_at(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value))
+        except ValueError:
+            return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def lift_expired_lockouts(
+    credentials: Credentials, now: datetime | None = None, cool_down: timedelta = COOL_DOWN
+) -> list[str]:
+    """Let failed sign-in attempts stop counting once `cool_down` has passed since the last one.
+
+    The authenticator pauses an account for good after `max_login_attempts`; calling this before
+    its login form turns that into a pause of `cool_down`. Changes `credentials` in place (the
+    authenticator holds that very dict) and returns the users whose count was reset. A count
+    without a time (written before the cool-down existed) is treated as expired.
+    """
+    now = now or datetime.now(UTC)
+    lifted = []
+    for name, record in credentials.get("usernames", {}).items():
+        if not record.get("failed_login_attempts"):
+            continue
+        counted_at = _counted_at(record.get("failed_login_at"))
+        if counted_at is None or now - counted_at >= cool_down:
+            record["failed_login_attempts"] = 0
+            record.pop("failed_login_at", None)
+            lifted.append(name)
+    return lifted
+
+
+def canonical_username(username: str) -> str:
+    """The form the authenticator keys accounts by: trimmed and lower-case."""
+    return username.strip().lower()
 
 
 def add_user(root: Path, username: str, record: dict[str, Any]) -> None:
     """Add a newly registered user unless someone took the name or email meanwhile."""
-    username = username.lower()
+    username = canonical_username(username)
+    if not username:
+        raise AccountError("Please choose a username.")
     email = str(record.get("email", "")).lower()
     with _lock(root):
         latest = load_credentials(root)
-        if username in latest["usernames"]:
+        # Also refuse a name that differs only in ways the data folder can't tell apart
+        # ("straße" and "strasse"), so two people never share one folder.
+        folder = user_id(username)
+        if username in latest["usernames"] or any(user_id(name) == folder for name in latest["usernames"]):
             raise AccountError("That username is already taken. Please choose another one.")
         if email and any(str(r.get("email", "")).lower() == email for r in latest["usernames"].values()):
             raise AccountError("An account with that email already exists. Try signing in instead.")
@@ -116,13 +226,13 @@ def remove_user(root: Path, username: str) -> None:
     """Delete one user's credentials entry; everyone else's stays as it is."""
     with _lock(root):
         latest = load_credentials(root)
-        if latest["usernames"].pop(username.lower(), None) is not None:
+        if latest["usernames"].pop(canonical_username(username), None) is not None:
             _write_yaml(root / CREDENTIALS_FILE, latest)
 
 
 def password_matches(credentials: Credentials, username: str, password: str) -> bool:
     """Whether `password` is this user's (bcrypt check against the stored hash)."""
-    record = credentials.get("usernames", {}).get(username.lower())
+    record = credentials.get("usernames", {}).get(canonical_username(username))
     if not record or not password:
         return False
     try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -32,7 +32,7 @@ EMOTIONS: tuple[str, ...] = ("disappointment", "sadness", "anger", "anxiety", "s
 
 def utcnow() -> datetime:
     """Now, timezone-aware, to the second."""
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 class Model(BaseModel):
@@ -243,8 +243,13 @@ class Setback(Model):
         if not isinstance(data, dict):
             return data
         version = data.get("schema_version", SCHEMA_VERSION)
-        if not isinstance(version, int) or version > SCHEMA_VERSION:
-            raise ValueError(f"schema_version {version!r} is newer than this app understands ({SCHEMA_VERSION})")
+        # `type(...) is int`: JSON `true` is a bool, and a bool must not pass for version 1.
+        if type(version) is not int or version < 1:
+            raise ValueError(f"schema_version {version!r} is not a version Rebound has ever written")
+        if version > SCHEMA_VERSION:
+            raise ValueError(
+                f"schema_version {version!r} is newer than this app understands ({SCHEMA_VERSION})"
+            )
         if version == 1:
             # Version 1 (the prototype) kept the intake fields at the top level.
             data = dict(data)

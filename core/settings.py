@@ -27,6 +27,8 @@ class Settings(BaseModel):
     cookie_name: str = Field("rebound_session", pattern=r"^[A-Za-z0-9_-]{1,64}$")
     cookie_expiry_days: float = Field(30.0, ge=0, le=365)
     max_login_attempts: int = Field(5, ge=1, le=100)
+    # Minutes after the last failed sign-in before the failed attempts stop counting.
+    login_cool_down_minutes: int = Field(15, ge=1, le=24 * 60)
     crisis_region: str = "international"
 
     @field_validator("preauthorized_emails", mode="before")
@@ -40,18 +42,24 @@ class Settings(BaseModel):
     def load(cls, environ: Mapping[str, str], secrets: Mapping[str, Any] | None = None) -> Settings:
         """Merge `secrets` (the `[rebound]` table) with `REBOUND_*` variables, which win."""
         values: dict[str, Any] = dict(secrets or {})
+        from_env: set[str] = set()
         for name in cls.model_fields:
             env_value = environ.get(ENV_PREFIX + name.upper())
             if env_value not in (None, ""):
                 values[name] = env_value
+                from_env.add(name)
         try:
             return cls.model_validate(values)
         except ValidationError as error:
             first = error.errors()[0]
-            name = ".".join(str(part) for part in first["loc"])
+            name = str(first["loc"][0]) if first["loc"] else "?"
+            where = (
+                f"environment variable {ENV_PREFIX}{name.upper()}"
+                if name in from_env
+                else "[rebound] in .streamlit/secrets.toml"
+            )
             raise SettingsError(
-                f"The setting {name} (environment variable {ENV_PREFIX}{name.upper()}) "
-                f"has a value Rebound can't use: {first['msg']}."
+                f"The setting {name} ({where}) has a value Rebound can't use: {first['msg']}."
             ) from error
 
     @property

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from filelock import FileLock
+from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
 from core.models import STAGE_MODELS, Intake, Setback, StageModel, utcnow
@@ -24,6 +26,13 @@ _ID_CHARS = frozenset("0123456789abcdef")
 TEMP_PREFIX = ".tmp-"
 LOCK_TIMEOUT_S = 30
 NOT_FOUND = "That setback could not be found. Choose one from the list on Start here."
+BUSY = (
+    "Rebound is busy saving something else for you (another tab, perhaps), so this was not saved. "
+    "What you typed is still on screen: try Save again in a moment."
+)
+# Errors that say something about the file itself (so it is set aside), as opposed to a passing
+# trouble with the machine (too many open files, an I/O hiccup), where the file is left alone.
+_FILE_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EISDIR, errno.ELOOP, errno.ENOTDIR})
 
 
 @dataclass(frozen=True)
@@ -96,6 +105,13 @@ def write_atomic(path: Path, data: bytes) -> None:
     _fsync_dir(path.parent)
 
 
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a file, refusing to follow a symlink planted where a setback should be."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read()
+
+
 def _fsync_dir(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY)
     try:
@@ -104,20 +120,46 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _company_in(raw: bytes | None) -> str | None:
+    """The company named in a broken file, if its remains still show one."""
+    if not raw:
+        return None
+    text = raw.decode("utf-8", errors="replace")
+    with suppress(Exception):
+        company = json.loads(text)["intake"]["company"]
+        return company if isinstance(company, str) else None
+    # Cut short or otherwise damaged: the intake sits near the top, so look for it directly.
+    found = _COMPANY.search(text)
+    if found:
+        with suppress(ValueError):
+            return json.loads(f'"{found.group(1)}"')
+    return None
+
+
 def _describe(raw: bytes | None, setback_id: str) -> str:
     """Name a broken setback as well as its remains allow."""
-    try:
-        company = json.loads(raw)["intake"]["company"]  # type: ignore[arg-type]
-        if isinstance(company, str) and company.strip():
-            return f"the setback for {company.strip()[:80]}"
-    except Exception:  # noqa: BLE001 - any shape of broken file just falls back to the id
-        pass
-    return f"a setback saved as {setback_id}.json"
+    company = _company_in(raw) or ""
+    # The message is shown as markdown: keep letters, digits and spaces only, so a company
+    # name can't turn into a link, an image or a directive in the warning.
+    plain = " ".join(_NOT_PLAIN.sub(" ", company).split())[:80]
+    if plain:
+        return f"the setback for {plain}"
+    return f"a setback saved as {_NOT_PLAIN.sub('', setback_id)[:64]}.json"
+
+
+_NOT_PLAIN = re.compile(r"[\W_]+")
+_COMPANY = re.compile(r'"company"\s*:\s*"((?:[^"\\]|\\.)*)"')
+
+
+class _ForeignFile(ValueError):
+    """A valid setback whose id is not the one its file name promises (copied in from elsewhere)."""
 
 
 def _reason(error: Exception) -> str:
     if isinstance(error, ValidationError) and "newer than this app" in str(error):
         return "it was written by a newer version of Rebound"
+    if isinstance(error, _ForeignFile):
+        return "it holds a different setback than its name says (it may have been copied in)"
     if isinstance(error, (json.JSONDecodeError, UnicodeDecodeError)):
         return "the file is damaged (it may have been cut short)"
     if isinstance(error, ValidationError):
@@ -126,7 +168,23 @@ def _reason(error: Exception) -> str:
         return "a folder is in its place"
     if isinstance(error, PermissionError):
         return "the file can't be opened (permissions)"
+    if isinstance(error, OSError) and error.errno == errno.ELOOP:
+        return "a link to somewhere else is in its place"
+    if isinstance(error, NotADirectoryError):
+        return "something else is in the way of its folder"
     return f"it could not be read ({error.__class__.__name__})"
+
+
+def _about_the_file(error: Exception) -> bool:
+    """Whether an error means this file is broken (set it aside) rather than the machine struggling."""
+    return isinstance(error, ValueError) or (isinstance(error, OSError) and error.errno in _FILE_ERRNOS)
+
+
+def _unavailable(error: OSError) -> StorageError:
+    return StorageError(
+        "Your setbacks can't be read just now "
+        f"({error.strerror or error.__class__.__name__}). Nothing was changed: try again in a moment."
+    )
 
 
 class Store:
@@ -134,7 +192,9 @@ class Store:
 
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)
-        self._cache: dict[Path, tuple[int, int, Setback]] = {}
+        # path -> (digest of the bytes, parsed setback): parsing is the slow part, reading is not.
+        # Keyed on the content rather than on mtime/size, which can repeat within a clock tick.
+        self._cache: dict[Path, tuple[bytes, Setback]] = {}
         self._cache_lock = threading.Lock()
         self._swept: set[str] = set()
 
@@ -142,8 +202,14 @@ class Store:
 
     def user_dir(self, username: str) -> Path:
         """The person's own folder (created on first use)."""
-        folder = self.root / "users" / user_id(username)
-        (folder / "setbacks").mkdir(parents=True, exist_ok=True, mode=0o700)
+        users = self.root / "users"
+        folder = users / user_id(username)
+        try:
+            users.mkdir(parents=True, exist_ok=True, mode=0o700)
+            folder.mkdir(exist_ok=True, mode=0o700)
+            (folder / "setbacks").mkdir(exist_ok=True, mode=0o700)
+        except OSError as error:
+            raise _unavailable(error) from error
         return folder
 
     def _path(self, username: str, setback_id: str) -> Path:
@@ -152,11 +218,38 @@ class Store:
     @contextmanager
     def _locked(self, username: str) -> Iterator[Path]:
         folder = self.user_dir(username)
-        with FileLock(folder / ".lock", timeout=LOCK_TIMEOUT_S):
+        lock = FileLock(folder / ".lock", timeout=LOCK_TIMEOUT_S)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise StorageError(BUSY) from None
+        try:
             if folder.name not in self._swept:
                 self._sweep_temp_files(folder / "setbacks")
                 self._swept.add(folder.name)
             yield folder / "setbacks"
+        finally:
+            lock.release()
+
+    def _sweep_once(self, username: str) -> None:
+        """On this process's first look at a person's folder, clear what a crash left behind.
+
+        Takes the lock only if it is free right away: a busy lock means a save is under way, and
+        the sweep simply happens on the next visit.
+        """
+        folder = self.user_dir(username)
+        if folder.name in self._swept:
+            return
+        lock = FileLock(folder / ".lock", timeout=0)
+        try:
+            lock.acquire()
+        except Timeout:
+            return
+        try:
+            self._sweep_temp_files(folder / "setbacks")
+            self._swept.add(folder.name)
+        finally:
+            lock.release()
 
     @staticmethod
     def _sweep_temp_files(folder: Path) -> None:
@@ -168,56 +261,76 @@ class Store:
     # -- reading -----------------------------------------------------------------------------
 
     def _read(self, path: Path) -> Setback:
-        """Parse one file, reusing the parsed copy while the file is unchanged."""
-        stat = path.stat()
+        """Parse one file, reusing the parsed copy while its bytes are unchanged."""
+        raw = read_bytes(path)
+        digest = hashlib.blake2b(raw, digest_size=20).digest()
         with self._cache_lock:
             cached = self._cache.get(path)
-        if cached and cached[:2] == (stat.st_mtime_ns, stat.st_size):
-            return cached[2]  # models are frozen, so sharing the parsed copy is safe
-        setback = Setback.model_validate_json(path.read_bytes())
+        if cached and cached[0] == digest:
+            return cached[1]  # models are frozen, so sharing the parsed copy is safe
+        setback = Setback.model_validate_json(raw)
+        if setback.id != path.stem:
+            raise _ForeignFile(f"{path.name} holds setback {setback.id}")
         with self._cache_lock:
-            self._cache[path] = (stat.st_mtime_ns, stat.st_size, setback)
+            self._cache[path] = (digest, setback)
         return setback
 
     def _set_aside(self, path: Path, setback_id: str, error: Exception) -> Problem:
         """Rename an unreadable file out of the way (never delete it) and say what happened."""
         raw = None
         with suppress(OSError):
-            raw = path.read_bytes()
+            raw = read_bytes(path)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         aside = path.with_name(f"{path.name}.corrupt-{stamp}")
-        os.replace(path, aside)
         with self._cache_lock:
             self._cache.pop(path, None)
+        described = _describe(raw, setback_id)
+        try:
+            os.replace(path, aside)
+        except FileNotFoundError:
+            raise SetbackNotFound(NOT_FOUND) from None
+        except OSError as move_error:
+            message = (
+                f"We couldn't open {described}: {_reason(error)}. It could not be moved aside either "
+                f"({move_error.strerror or move_error.__class__.__name__}), so it was left exactly as it "
+                "is; the rest of your setbacks are here as usual."
+            )
+            return Problem(setback_id=setback_id, message=message, set_aside_as="")
         message = (
-            f"We couldn't open {_describe(raw, setback_id)}: {_reason(error)}. "
+            f"We couldn't open {described}: {_reason(error)}. "
             f"It has been set aside as {aside.name}, nothing was deleted, "
             "and the rest of your setbacks are here as usual."
         )
         return Problem(setback_id=setback_id, message=message, set_aside_as=aside.name)
 
     def _load_or_set_aside(self, path: Path, setback_id: str) -> Setback:
+        """Read a file under the lock; a broken one is set aside and reported."""
         try:
             return self._read(path)
         except FileNotFoundError:
             raise SetbackNotFound(NOT_FOUND) from None
         except (OSError, ValueError) as error:  # ValueError covers JSON and validation errors
+            if not _about_the_file(error):
+                raise _unavailable(error) from error  # type: ignore[arg-type]
             raise SetbackUnreadable(self._set_aside(path, setback_id, error)) from error
 
     def load(self, username: str, setback_id: str) -> Setback:
         """One of this person's setbacks; another person's id is simply not found."""
         path = self._path(username, setback_id)
+        self._sweep_once(username)
         try:
             return self._read(path)
         except FileNotFoundError:
             raise SetbackNotFound(NOT_FOUND) from None
         except (OSError, ValueError):
+            # Look again under the lock: a save may have been replacing it at that very moment.
             with self._locked(username):
                 return self._load_or_set_aside(path, setback_id)
 
     def list(self, username: str, include_archived: bool = True) -> Listing:
         """All of this person's setbacks, newest news first; unreadable files are set aside."""
         folder = self.user_dir(username) / "setbacks"
+        self._sweep_once(username)
         listing = Listing()
         broken: list[Path] = []
         for path in folder.glob("*.json"):
@@ -236,11 +349,17 @@ class Store:
             with self._locked(username):
                 for path in broken:
                     try:
-                        listing.setbacks.append(self._load_or_set_aside(path, path.stem))
+                        setback = self._load_or_set_aside(path, path.stem)
                     except SetbackUnreadable as unreadable:
                         listing.problems.append(unreadable.problem)
+                        continue
                     except SetbackNotFound:
                         continue
+                    except StorageError as error:
+                        listing.problems.append(Problem(path.stem, str(error), set_aside_as=""))
+                        continue
+                    if include_archived or not setback.archived:
+                        listing.setbacks.append(setback)
         listing.setbacks.sort(key=lambda s: (s.intake.heard_on, s.created_at), reverse=True)
         return listing
 
@@ -293,8 +412,11 @@ class Store:
         folder = self.root / "users" / user_id(username)
         if not folder.exists():
             return
-        with FileLock(folder / ".lock", timeout=LOCK_TIMEOUT_S):
-            shutil.rmtree(folder / "setbacks", ignore_errors=False)
+        try:
+            with FileLock(folder / ".lock", timeout=LOCK_TIMEOUT_S):
+                shutil.rmtree(folder / "setbacks", ignore_errors=False)
+        except Timeout:
+            raise StorageError(BUSY) from None
         shutil.rmtree(folder)
         with self._cache_lock:
             self._cache = {p: v for p, v in self._cache.items() if folder not in p.parents}

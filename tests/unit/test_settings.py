@@ -1,0 +1,88 @@
+"""core.settings: environment variables win over secrets.toml; a bad value names its setting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.settings import Settings, SettingsError
+
+
+def test_the_defaults_are_safe_for_one_person_on_a_laptop():
+    settings = Settings.load({}, {})
+    assert settings.data_dir == Path("data")
+    assert settings.allow_registration is True
+    assert settings.captcha is False
+    assert settings.max_login_attempts == 5
+    assert settings.login_cool_down_minutes == 15
+    assert settings.registration_open_to == "anyone"
+
+
+def test_an_environment_variable_wins_over_secrets_toml():
+    settings = Settings.load(
+        {"REBOUND_MAX_LOGIN_ATTEMPTS": "3", "REBOUND_DATA_DIR": "/srv/rebound"},
+        {"max_login_attempts": 8, "data_dir": "elsewhere", "cookie_expiry_days": 2},
+    )
+    assert settings.max_login_attempts == 3
+    assert settings.data_dir == Path("/srv/rebound")
+    assert settings.cookie_expiry_days == 2  # from secrets, no variable set
+
+
+def test_an_empty_environment_variable_does_not_override():
+    assert (
+        Settings.load({"REBOUND_MAX_LOGIN_ATTEMPTS": ""}, {"max_login_attempts": 8}).max_login_attempts == 8
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("false", False), ("0", False), ("no", False), ("true", True), ("1", True)]
+)
+def test_registration_can_be_switched_off_with_the_usual_words(text, value):
+    assert Settings.load({"REBOUND_ALLOW_REGISTRATION": text}).allow_registration is value
+
+
+def test_invited_emails_come_as_a_comma_separated_variable_or_a_list():
+    from_env = Settings.load({"REBOUND_PREAUTHORIZED_EMAILS": " A@example.org, b@example.org ,"})
+    from_secrets = Settings.load({}, {"preauthorized_emails": ["A@example.org", "b@example.org"]})
+    assert (
+        from_env.preauthorized_emails
+        == from_secrets.preauthorized_emails
+        == ("a@example.org", "b@example.org")
+    )
+    assert from_env.registration_open_to == "listed"
+    assert Settings.load({"REBOUND_ALLOW_REGISTRATION": "false"}).registration_open_to == "nobody"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("cookie_expiry_days", "soon"),
+        ("cookie_expiry_days", "-1"),
+        ("max_login_attempts", "0"),
+        ("max_login_attempts", "many"),
+        ("allow_registration", "perhaps"),
+        ("cookie_name", "bad name; path=/"),
+        ("login_cool_down_minutes", "0"),
+    ],
+)
+def test_a_bad_environment_value_gets_a_message_naming_the_setting_and_the_variable(name, value):
+    with pytest.raises(SettingsError) as refused:
+        Settings.load({f"REBOUND_{name.upper()}": value})
+    message = str(refused.value)
+    assert f"The setting {name} " in message
+    assert f"REBOUND_{name.upper()}" in message
+
+
+def test_a_bad_secrets_value_gets_a_message_pointing_at_secrets_toml():
+    with pytest.raises(SettingsError) as refused:
+        Settings.load({}, {"max_login_attempts": "lots"})
+    message = str(refused.value)
+    assert "max_login_attempts" in message and "secrets.toml" in message
+    assert "REBOUND_MAX_LOGIN_ATTEMPTS" not in message
+
+
+def test_settings_cannot_be_changed_once_loaded():
+    settings = Settings.load({})
+    with pytest.raises(ValueError):
+        settings.max_login_attempts = 100  # type: ignore[misc]
