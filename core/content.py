@@ -318,3 +318,338 @@ def field_errors(error: Exception) -> dict[str, str]:
             text = f"{label}: {item.get('msg', 'please check this value')}."
         messages.setdefault(".".join(loc[:1]) if loc else "", text)
     return messages
+
+
+# -- the five stage worksheets (issue 3) ------------------------------------------------------
+# Names here start with the stage they belong to (VENT_, REFLECT_, WINS_, GRATITUDE_, TARGETS_),
+# or STAGE_ / CRISIS_ when every stage page shares them.
+
+STAGE_ADD_ROW = "Add another"
+STAGE_REMOVE_ROW = "Remove"
+STAGE_UNSAVED = "You have changes that aren't saved yet."
+STAGE_CHECK = (
+    "Something needs a look before this can be saved — see the note next to it. Nothing you typed is lost."
+)
+
+CRISIS_TITLE = "You don't have to carry this alone"
+CRISIS_BODY = (
+    "Some of what you wrote sounds really heavy. If you're thinking about hurting yourself or ending "
+    "your life, please reach out to someone now — a helpline, a person you trust, or emergency "
+    "services. Your writing stays safe here either way, and you can keep going whenever you want."
+)
+CRISIS_EMERGENCY = "If you are in immediate danger, call {number}."
+
+VENT_INTRO = (
+    "This page is just for you. Say how strong each feeling is, then write it all out — messy, "
+    "unfair and repetitive is fine. Nobody reads it unless you choose to share it."
+)
+VENT_NORMAL = (
+    "**Why it hurts this much.** Our minds weigh a loss far more heavily than a gain of the same "
+    "size — psychologists call it *loss aversion*. After you'd started picturing yourself in the job, "
+    "a no can feel enormous. That is a normal human reaction, not a weakness."
+)
+VENT_LEAN_ON = (
+    "For now, lean on friends and family — people who know you well. Professional contacts can "
+    "wait until the sting has eased."
+)
+VENT_CHECK_IN = "How strong is each feeling right now?"
+VENT_CHECK_IN_HELP = (
+    "0 is not at all, 100 is as strong as it gets. You'll rate them again at the end, on Summary."
+)
+VENT_OWN = "Anything else? Name up to three feelings of your own."
+VENT_OWN_LABEL = "Feeling {n}"
+VENT_OWN_PLACEHOLDERS = ("e.g. numb", "e.g. relieved", "e.g. embarrassed")
+VENT_OWN_SCORE = "How strong"
+VENT_WRITE = "Write it out"
+VENT_WRITE_LABEL = "Your writing"
+VENT_WRITE_PLACEHOLDER = "What happened, what you'd hoped for, what you wish you could say to them…"
+VENT_TIMER_TIP = (
+    "Many people find that 15 to 20 minutes of writing without stopping helps feelings settle. "
+    "A timer is there if you'd like one — and you can stop whenever you want."
+)
+VENT_TIMER_MINUTES = 15
+VENT_TIMER_START = "Start a 15-minute timer"
+VENT_TIMER_STOP = "Stop the timer"
+VENT_TIMER_RUNNING = (
+    "Timer started at {start}. Keep writing until about {end} if it helps — or stop whenever you like."
+)
+VENT_TIMER_DONE = "That's fifteen minutes. Carry on if it helps, or stop here — both are fine."
+VENT_PRIVATE = "Keep this private"
+VENT_PRIVATE_HELP = (
+    "On: your writing is saved here for you, but left out of the summary and the PDF. "
+    "Off: you can include it in the summary."
+)
+
+REFLECT_INTRO = (
+    "When you're ready, look back with curiosity rather than judgement. Hiring decisions turn on "
+    "many things you never see, so this is about finding what's useful — not someone to blame, "
+    "least of all yourself."
+)
+REFLECT_REASONS = "What might have played a part?"
+REFLECT_REASONS_HELP = (
+    "Mark any that might apply. For those, note whose control it was in, and whether you know it "
+    "from their feedback or are guessing."
+)
+REFLECT_COMMON = "Common reasons"
+REFLECT_OUTSIDE = "Out of your hands"
+REFLECT_OUTSIDE_HELP = "Some things happen entirely on their side, and you'd rarely be told about them."
+REFLECT_APPLIES = "Does it apply?"
+REFLECT_CONTROL = "Whose control?"
+REFLECT_BASIS = "Based on"
+REFLECT_GUESS_NOTE = (
+    "Most of the reasons you've marked are guesses. That's natural — but try not to fill in the "
+    "blanks with stories you can't check: they can send you off fixing things that never mattered. "
+    "Give yourself the benefit of the doubt."
+)
+REFLECT_FEEDBACK = "Did they give you any feedback?"
+REFLECT_FEEDBACK_SAID = "What did they say?"
+REFLECT_FEEDBACK_KINDS = "What kind of feedback was it?"
+REFLECT_FEEDBACK_MEANING = {
+    "reason": "A real reason is valuable. Take it seriously — and remember it's one view of a short meeting.",
+    "strengths": "Praise counts too. Take it as genuine feedback, not just politeness.",
+    "stay_in_touch": (
+        "“Let's stay in touch” usually means you made a good impression. You are now someone they "
+        "know when the next role opens."
+    ),
+    "vague": (
+        "Some recruiters give an easy answer rather than the real one. Don't build a plan on "
+        "feedback that doesn't ring true."
+    ),
+}
+REFLECT_ASK_TITLE = "Asking for feedback"
+REFLECT_ASK_TIPS = (
+    "- If they offer a chat, say yes. If they don't, it's fine to ask for a few minutes.\n"
+    "- A short call usually tells you more than email — people say more when they're talking.\n"
+    "- Ask what they'd suggest for next time, listen, and thank them. No need to argue the decision."
+)
+REFLECT_ASK_MESSAGE = "A short message you could send — the copy button is at its top right:"
+REFLECT_ASK_TEMPLATE = (
+    "Hi,\n\n"
+    "Thank you for letting me know about the {role} role at {company}. I'm disappointed, "
+    "but I really appreciated the chance to meet the team.\n\n"
+    "Would you have ten minutes for a short call in the next week or two? I'd value any feedback "
+    "on how I came across and what I could do better next time.\n\n"
+    "Thanks again,\n{sender}"
+)
+REFLECT_LEARN = "What can you take from it?"
+REFLECT_LEARN_PROMPTS = {
+    "learned": "What can I learn from this experience? Be curious.",
+    "practice": "Could I have practised more? What, specifically?",
+    "differently": "What would I do differently next time?",
+}
+REFLECT_LEARN_OK = (
+    "If you did your best and wouldn't change a thing, that's a fine answer too — it's the "
+    "reflecting that counts."
+)
+REFLECT_STUMBLES = "Questions I stumbled on"
+REFLECT_STUMBLES_HELP = "Write the question, then the answer you'd give now. Next time it's ready."
+REFLECT_STUMBLE_QUESTION = "Question {n}"
+REFLECT_STUMBLE_ANSWER = "A better answer now"
+REFLECT_WANTED = "Did I really want this job?"
+REFLECT_WANTED_HELP = "0 is not at all, 10 is with all my heart."
+REFLECT_WANTED_LOW = 4
+REFLECT_WANTED_NUDGE = (
+    "A low number is worth knowing. Doubts tend to show in an interview however well we hide them. "
+    "Before saying yes to the next invitation, ask yourself honestly whether you want it — saying no "
+    "early keeps your time and energy for the roles you do."
+)
+REFLECT_IF_THEN = "An if-then plan for next time"
+REFLECT_IF_THEN_HELP = (
+    "A plan in the form “if this happens, then I'll do that” is easier to follow under pressure. "
+    "Edit the suggestion or write your own."
+)
+REFLECT_IF_THEN_SUGGESTION = (
+    "If I reach the end of a final interview, then I'll ask: “Is there anything that might stand in "
+    "the way of me being offered this role?” — a chance to clear up a misunderstanding, or at least "
+    "to be less surprised."
+)
+
+WINS_INTRO = (
+    "To be fair to yourself, look at what went right. Getting this far took real work, and those "
+    "strengths come with you to the next application."
+)
+WINS_LABEL = "Win {n}"
+WINS_PLACEHOLDER = "Something that went well, however small"
+WINS_IDEAS = "Ideas from what you told Rebound — click one to add it:"
+WINS_SUGGESTIONS = {
+    "applied": "I put together a thoughtful application and sent it.",
+    "screen": "My application stood out enough to earn a screening call.",
+    "interview": "I was invited to interview — they saw something in my experience.",
+    "final_round": "I reached the final round: I was on their shortlist.",
+    "offer_talks": "They talked about an offer with me — I was one of the last people in the running.",
+    "showed_up": "I prepared and showed up, even though interviews are stressful.",
+    "rapport": "I built real rapport with the hiring manager.",
+    "references": "They asked for my references, which they only do for people they're serious about.",
+    "pay": "We discussed pay — another sign they were seriously considering me.",
+    "called": "They called to tell me in person, which shows respect for the time I'd put in.",
+    "future": "Their message said they'd like to keep me in mind for future roles.",
+}
+# Words in the pasted rejection message that suggest they hope to stay in touch.
+WINS_FUTURE_WORDS = ("future", "stay in touch", "keep in touch", "on file", "keep your details", "reach out")
+
+GRATITUDE_INTRO = (
+    "Gratitude can sit right beside disappointment. Find at least three things from this process "
+    "you're thankful for — about the people you met, or about yourself."
+)
+GRATITUDE_LABEL = "Thankful for…"
+GRATITUDE_PERSON = "A person (optional)"
+GRATITUDE_PERSON_HELP = "Name someone and Rebound drafts a short thank-you note you can copy."
+GRATITUDE_IDEAS = "Some ideas — click one to add it:"
+GRATITUDE_SUGGESTIONS = (
+    "Being chosen to interview, out of everyone who applied.",
+    "Meeting the people and leaders at {company}.",
+    "Sharpening my interview skills for next time.",
+    "Learning something about myself and what I want.",
+)
+GRATITUDE_NOTE_TITLE = "A thank-you note for {person}"
+GRATITUDE_NOTE_TEMPLATE = (
+    "Dear {person},\n\n"
+    "Thank you for your time during the {role} process at {company}. I was disappointed not to be "
+    "chosen, but I really valued our conversations and I learned a lot from them.\n\n"
+    "I'd be glad to stay in touch, and I hope our paths cross again.\n\n"
+    "Best wishes,\n{sender}"
+)
+
+
+def gratitude_count(count: int, aim: int) -> str:
+    """A gentle counter towards `aim` (three) things to be grateful for."""
+    if count >= aim:
+        return f"{count} things to be grateful for. Lovely — add more whenever something comes to mind."
+    if count == 0:
+        return "Three is a good aim. Start with the smallest thing, if that's easiest."
+    return f"{count} so far — {aim - count} more when you're ready."
+
+
+TARGETS_INTRO = (
+    "When the sting has eased — for many people after about a week — turn what you've learned into "
+    "a plan. There's no hurry: fill in as much or as little as feels right today."
+)
+TARGETS_ATTRACTIONS = "What made this job attractive?"
+TARGETS_ATTRACTIONS_HELP = (
+    "The team, the mission, the pay, the commute… These are clues for where to look next."
+)
+TARGETS_ATTRACTION_LABEL = "What drew me {n}"
+TARGETS_TABLE = "Companies to aim for"
+TARGETS_TABLE_HELP = (
+    "Start with companies like this one — its competitors are a good first place to look. About ten "
+    "gives you focus without overwhelm. Add a row at the bottom of the table; empty rows are ignored."
+)
+TARGETS_AIM = 10
+TARGETS_COLUMNS = {
+    "company": "Company",
+    "why": "Why it fits",
+    "role": "Role",
+    "contact": "Contact",
+    "next_step": "Next step",
+    "due": "Due",
+    "status": "Status",
+}
+TARGETS_DUPLICATE = "{company} is on the list more than once — is that on purpose?"
+TARGETS_NO_COMPANY = "Row {row} has no company yet — add one, or clear the row."
+TARGETS_STAY = "Stay in touch with {company}"
+TARGETS_STAY_HELP = (
+    "A no today can become a yes later: companies often go back to a strong runner-up when a hire "
+    "doesn't work out or a new role opens. A friendly note now and then keeps you in mind."
+)
+TARGETS_STAY_CONTACT = "Who to write to"
+TARGETS_STAY_NOTE = "A note to yourself"
+TARGETS_STAY_NOTE_PLACEHOLDER = "e.g. congratulate them on their launch; share an article they'd like"
+TARGETS_RECONNECT = ("About one month on", "About three months on", "About six months on")
+TARGETS_ACTIONS = "Build your profile meanwhile"
+TARGETS_ACTIONS_HELP = (
+    "Training, volunteering, a recommendation, a new accomplishment — each one makes the next "
+    "application stronger."
+)
+TARGETS_ACTION_KIND = "Kind"
+TARGETS_ACTION_WHAT = "What {n}"
+TARGETS_ACTION_DUE = "By when (optional)"
+
+
+def targets_count(count: int) -> str:
+    """How many targets there are, against the aim of about ten."""
+    if count == 0:
+        return f"No companies yet. About {TARGETS_AIM} is a good aim — one is a fine start."
+    if count < TARGETS_AIM:
+        return f"{count} of about {TARGETS_AIM}."
+    return f"{count} companies — a solid list to work from."
+
+
+# Field names as people read them, by dotted path ("*" stands for a row; {n} is its number).
+STAGE_FIELDS = {
+    "check_in.*": "This rating",
+    "check_in.own.*.name": "Feeling {n}",
+    "check_in.own.*.score": "How strong feeling {n} is",
+    "check_in.own": "Your own feelings",
+    "text": "Your writing",
+    "reasons": "The reasons",
+    "feedback.said": "What they said",
+    "feedback.kinds": "The kinds of feedback",
+    "learned": "What you can learn",
+    "practice": "What you could practise",
+    "differently": "What you'd do differently",
+    "stumbles.*.question": "Question {n}",
+    "stumbles.*.better_answer": "The better answer to question {n}",
+    "stumbles": "The list of questions",
+    "wanted": "How much you wanted the job",
+    "if_then": "The if-then plan",
+    "wins.*": "Win {n}",
+    "wins": "The list of wins",
+    "entries.*.text": "Entry {n}",
+    "entries.*.person": "The person in entry {n}",
+    "entries": "The list",
+    "attractions.*": "What drew you {n}",
+    "attractions": "The list",
+    "targets.*.company": "The company in row {n}",
+    "targets.*.why": "“Why it fits” in row {n}",
+    "targets.*.role": "The role in row {n}",
+    "targets.*.contact": "The contact in row {n}",
+    "targets.*.next_step": "The next step in row {n}",
+    "targets.*.due": "The date in row {n}",
+    "targets.*.status": "The status in row {n}",
+    "targets": "The table",
+    "stay_in_touch.contact": "Who to write to",
+    "stay_in_touch.note": "The note",
+    "stay_in_touch.reconnect_on": "The reconnect dates",
+    "actions.*.what": "Action {n}",
+    "actions.*.due": "The date of action {n}",
+    "actions.*.kind": "The kind of action {n}",
+    "actions": "The list of actions",
+}
+STAGE_FIELDS |= {f"check_in.{emotion}": label for emotion, label in EMOTIONS.items()}
+
+
+def stage_field_label(path: tuple[str | int, ...]) -> str:
+    """A field's name for people, from its place in a stage model (row numbers count from 1)."""
+    rows = [part + 1 for part in path if isinstance(part, int)]
+    pattern = ".".join("*" if isinstance(part, int) else str(part) for part in path)
+    label = STAGE_FIELDS.get(pattern) or STAGE_FIELDS.get(pattern.rsplit(".", 1)[0] + ".*")
+    if label is None:
+        label = str(path[-1]).replace("_", " ").capitalize() if path else "This field"
+    return label.format(n=rows[-1] if rows else "")
+
+
+def stage_errors(error: Exception, prefix: tuple[str | int, ...] = ()) -> dict[str, str]:
+    """A stage model's ValidationError as {"dotted.path": a kind sentence}, e.g. {"wins.2": …}.
+
+    `prefix` places a part validated on its own (one table row) inside its stage: ("targets", 2).
+    """
+    messages: dict[str, str] = {}
+    for item in getattr(error, "errors", list)():
+        loc = prefix + tuple(item.get("loc", ()))
+        label = stage_field_label(loc)
+        ctx = item.get("ctx") or {}
+        kind = item.get("type", "")
+        if kind == "string_too_long":
+            text = too_long(label, int(ctx.get("max_length", 0)))
+        elif kind in ("string_too_short", "missing"):
+            text = f"{label} is needed — even a word or two is fine."
+        elif kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than", "int_parsing"):
+            text = f"{label} is outside its range. Please set it again."
+        elif kind == "too_long":
+            text = f"{label} can have up to {ctx.get('max_length')} entries. Please remove one or two."
+        elif kind.startswith("date"):
+            text = f"{label} doesn't look like a date. Please pick one again."
+        else:
+            text = f"{label}: {item.get('msg', 'please check this value')}."
+        messages.setdefault(".".join(str(part) for part in loc), text)
+    return messages

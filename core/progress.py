@@ -10,22 +10,30 @@ MIN_GRATITUDE = 3
 
 
 def stage_done(setback: Setback, stage: str) -> bool:
-    """A stage counts as done once it has been saved with something in it."""
+    """A stage counts as done once it has been saved with something the person chose or wrote in it.
+
+    Values Rebound fills in itself don't count: the Reflect if-then plan starts as a suggestion and the
+    stay-in-touch dates start as suggestions, so saving them untouched is not yet doing the stage.
+    """
     model = setback.stage(stage)
     if model is None:
         return False
     if stage == "vent":
         return bool(model.text.strip()) or any(model.check_in.scores().values())
     if stage == "reflect":
-        return any(mark.applies != "no" for mark in model.reasons) or any(
-            text.strip() for text in (model.learned, model.practice, model.differently, model.if_then)
+        return (
+            any(mark.applies != "no" for mark in model.reasons)
+            or any(text.strip() for text in (model.learned, model.practice, model.differently))
+            or any(stumble.question.strip() for stumble in model.stumbles)
+            or bool(model.feedback.said.strip())
+            or model.wanted is not None
         )
     if stage == "went_well":
         return any(win.strip() for win in model.wins)
     if stage == "gratitude":
         return sum(1 for entry in model.entries if entry.text.strip()) >= MIN_GRATITUDE
     if stage == "next_targets":
-        return bool(model.targets) or any(a.strip() for a in model.attractions)
+        return bool(model.targets) or any(text.strip() for text in model.attractions) or bool(model.actions)
     return True
 
 

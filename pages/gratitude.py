@@ -1,8 +1,68 @@
-"""Placeholder until this stage is built."""
+"""Gratitude: at least three things to be thankful for, and a thank-you note for anyone named."""
 
 import streamlit as st
 
-from core import content
+from core import content, suggestions
+from core.models import LIST_MAX, Gratitude
+from core.progress import MIN_GRATITUDE
+from pages import _shell as shell
+from pages._stage import Worksheet
 
-st.title(content.NAV["gratitude"])
-st.info(content.COMING_NEXT)
+ENTRY = {"text": "", "person": ""}
+
+sheet = Worksheet("gratitude")
+start = sheet.saved or Gratitude()
+sheet.seed_rows("entries", [entry.model_dump() for entry in start.entries], minimum=MIN_GRATITUDE)
+
+
+def build() -> Gratitude:
+    """The page's values as Gratitude; empty rows are left out once everything is valid."""
+    entries = sheet.rows("entries", ENTRY)
+    Gratitude(entries=entries)  # first in screen order, so a message points at the right row
+    return Gratitude(entries=[entry for entry in entries if entry["text"].strip() or entry["person"].strip()])
+
+
+sheet.header(content.GRATITUDE_INTRO)
+rows = sheet.rows("entries", ENTRY)
+st.caption(content.gratitude_count(sum(1 for row in rows if row["text"].strip()), MIN_GRATITUDE))
+
+sender = str(st.session_state.get("name") or "")
+for index, row in enumerate(rows):
+    with st.container(border=True):
+        text, person, remove = st.columns([7, 4, 1], vertical_alignment="bottom")
+        with text:
+            st.text_input(content.GRATITUDE_LABEL, key=sheet.row_key("entries", index, "text"))
+        with person:
+            st.text_input(
+                content.GRATITUDE_PERSON,
+                key=sheet.row_key("entries", index, "person"),
+                help=content.GRATITUDE_PERSON_HELP,
+            )
+        with remove:
+            sheet.remove_button("entries", index, ENTRY)
+        sheet.field_error(f"entries.{index}")
+        if row["person"].strip():
+            with st.expander(content.GRATITUDE_NOTE_TITLE.format(person=shell.escape(row["person"].strip()))):
+                st.code(
+                    suggestions.thank_you_note(row["person"], sheet.setback.intake, sender),
+                    language=None,
+                    wrap_lines=True,
+                )
+sheet.add_button("entries", LIST_MAX)
+sheet.field_error("entries")
+
+ideas = suggestions.gratitude_suggestions(sheet.setback.intake, already=[row["text"] for row in rows])
+if ideas:
+    st.markdown(f"##### {content.GRATITUDE_IDEAS}")
+    for index, idea in enumerate(ideas):
+        st.button(
+            idea,
+            key=f"idea.gratitude.{index}",
+            icon=":material/add:",
+            type="tertiary",
+            on_click=sheet.add_row,
+            args=("entries", LIST_MAX, {"text": idea}),
+        )
+
+sheet.save_button(build, start)
+sheet.next_link()

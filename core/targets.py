@@ -1,0 +1,138 @@
+"""The target-companies table: rows as the editor holds them, cleaned into Target models.
+
+The table is edited with Streamlit's data editor, whose state is a set of edits on the rows it was
+given. `apply_edits` replays those edits on plain rows (dicts), so the page can keep a draft across
+page switches and the Save button can read the table before the editor has drawn again. Pandas is
+imported only inside `to_frame`, keeping it off the sign-in path.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from core import content
+from core.models import Target
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+COLUMNS = ("company", "why", "role", "contact", "next_step", "due", "status")
+TEXT_COLUMNS = ("company", "why", "role", "contact", "next_step")
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """What a table becomes on Save: targets to keep, problems that stop the save, duplicates to flag."""
+
+    targets: list[Target] = field(default_factory=list)
+    problems: dict[str, str] = field(default_factory=dict)  # {"targets.2.why": "…"}, row numbers from 0
+    duplicates: list[str] = field(default_factory=list)
+
+
+def _empty(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _value(value: Any) -> Any:
+    """A cell as a model takes it: missing values (None, NaN, NaT, "") become None."""
+    if _empty(value) or str(value) == "NaT":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if hasattr(value, "to_pydatetime"):  # a pandas Timestamp
+        return value.to_pydatetime().date()
+    return value
+
+
+def is_blank(row: Mapping[str, Any]) -> bool:
+    """A row with nothing typed in it (a status alone does not count: new rows get one by default)."""
+    return all(_value(row.get(column)) is None for column in COLUMNS if column != "status")
+
+
+def apply_edits(rows: list[Row], state: Mapping[str, Any] | None) -> list[Row]:
+    """Rows with the data editor's edits replayed: cell edits, then deletions, then added rows."""
+    result = [dict(row) for row in rows]
+    if not state:
+        return result
+    for index, changes in (state.get("edited_rows") or {}).items():
+        position = int(index)
+        if 0 <= position < len(result):
+            result[position].update(changes)
+    deleted = {int(index) for index in state.get("deleted_rows") or ()}
+    result = [row for position, row in enumerate(result) if position not in deleted]
+    result += [dict(row) for row in state.get("added_rows") or ()]
+    return result
+
+
+def clean(rows: Iterable[Mapping[str, Any]]) -> Cleaned:
+    """Ignore blank rows, validate the rest (problems keyed by the row on screen), flag duplicates."""
+    targets: list[Target] = []
+    problems: dict[str, str] = {}
+    for position, row in enumerate(rows):
+        if is_blank(row):
+            continue
+        values = {column: _value(row.get(column)) for column in COLUMNS}
+        if values["company"] is None:
+            problems[f"targets.{position}.company"] = content.TARGETS_NO_COMPANY.format(row=position + 1)
+            continue
+        values = {key: value for key, value in values.items() if value is not None}
+        try:
+            targets.append(Target.model_validate(values))
+        except ValidationError as error:
+            problems.update(content.stage_errors(error, prefix=("targets", position)))
+    return Cleaned(targets=targets, problems=problems, duplicates=duplicates(targets))
+
+
+def duplicates(targets: Iterable[Target]) -> list[str]:
+    """Companies listed more than once for the same role (case and spacing ignored), first spelling kept."""
+    seen: dict[tuple[str, str], str] = {}
+    repeated: dict[str, None] = {}
+    for target in targets:
+        key = (_plain(target.company), _plain(target.role))
+        if key in seen:
+            repeated.setdefault(seen[key])
+        else:
+            seen[key] = target.company
+    return list(repeated)
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def to_rows(targets: Iterable[Target]) -> list[Row]:
+    """Saved targets as editor rows, in column order."""
+    return [{column: getattr(target, column) for column in COLUMNS} for target in targets]
+
+
+def to_frame(rows: list[Row]) -> pd.DataFrame:
+    """Rows as the DataFrame the editor shows: text columns as text, due as dates, status as its id."""
+    import pandas as pd  # heavy, and only the Next targets page needs it
+
+    frame = pd.DataFrame([{column: row.get(column) for column in COLUMNS} for row in rows], columns=COLUMNS)
+    for column in TEXT_COLUMNS:
+        frame[column] = frame[column].map(lambda value: "" if _empty(value) else str(value)).astype(object)
+    frame["due"] = pd.Series([_as_date(value) for value in frame["due"]], dtype=object)
+    frame["status"] = frame["status"].map(lambda value: value if value in content.TARGET_STATUS else "idea")
+    return frame
+
+
+def _as_date(value: Any) -> date | None:
+    value = _value(value)
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
