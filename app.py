@@ -7,7 +7,12 @@ from pages import _shell as shell
 
 st.set_page_config(page_title=content.APP_NAME, page_icon=":material/spa:", layout="centered")
 
-authenticator = shell.authenticator()
+# The authenticator's cookie component draws an invisible frame on the session's first run only.
+# Kept inside a slot that exists on every run, it cannot shift the page's other elements (which
+# would remount them and drop what a person was typing).
+with st.sidebar.container():
+    authenticator = shell.authenticator()
+shell.refuse_stale_cookie()
 # Restores the session from the cookie on a reload; renders nothing.
 authenticator.login(location="unrendered")
 
@@ -17,7 +22,10 @@ if shell.signed_in():
         progress_slot = st.container()
         st.caption(f"Signed in as {st.session_state.get('name') or shell.username()}")
         # Signing out here, before the page list is built, shows the sign-in page on this very run.
+        person = shell.username()
         authenticator.logout(content.SIGN_OUT, location="sidebar", key="sign_out")
+        if not shell.signed_in():
+            shell.record_sign_out(person)
 
 if shell.signed_in():
     shell.keep_drafts()

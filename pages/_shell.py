@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -108,6 +109,20 @@ def persist_credentials() -> None:
         _remember_snapshot(auth.credentials_version(root))
 
 
+def reload_credentials() -> None:
+    """Take this session's credentials (and their snapshot) afresh from the file.
+
+    After an account is removed from the file, this keeps persist_credentials() from writing
+    the removed user back from the session's in-memory copy.
+    """
+    state = st.session_state
+    if "auth_credentials" not in state:
+        return
+    root = Path(state.auth_root)
+    state.auth_credentials["usernames"] = auth.load_credentials(root)["usernames"]
+    _remember_snapshot(auth.credentials_version(root))
+
+
 def commit_registration(username: str) -> None:
     """Add a just-registered user to the file; undo it in memory if the name was taken meanwhile."""
     state = st.session_state
@@ -115,8 +130,27 @@ def commit_registration(username: str) -> None:
     try:
         auth.add_user(Path(state.auth_root), username, record)
     finally:
-        state.auth_credentials["usernames"] = auth.load_credentials(Path(state.auth_root))["usernames"]
-        _remember_snapshot(auth.credentials_version(Path(state.auth_root)))
+        reload_credentials()
+
+
+def refuse_stale_cookie() -> None:
+    """Ignore a sign-in cookie issued before its owner last signed out (see auth.mark_signed_out)."""
+    if signed_in():
+        return
+    options = settings()
+    token = st.context.cookies.get(options.cookie_name)
+    root = Path(st.session_state.auth_root)
+    if token and not auth.cookie_issued_after_sign_out(
+        st.session_state.auth_credentials, token, auth.cookie_key(root), options.cookie_expiry_days
+    ):
+        # The authenticator reads no cookie for the rest of a session flagged like this.
+        st.session_state["logout"] = True
+
+
+def record_sign_out(person: str) -> None:
+    """Make the sign-out stick even if the browser closes before it deletes the cookie."""
+    auth.mark_signed_out(Path(st.session_state.auth_root), person, time.time())
+    reload_credentials()
 
 
 def signed_in() -> bool:

@@ -1,5 +1,7 @@
 """Sign in, or create an account."""
 
+from datetime import timedelta
+
 import streamlit as st
 from streamlit_authenticator.utilities import LoginError, RegisterError
 
@@ -15,12 +17,18 @@ st.write(content.SIGN_IN_INTRO)
 login_tab, register_tab = st.tabs([content.LOGIN_FIELDS["Form name"], content.REGISTER_FIELDS["Form name"]])
 
 with login_tab:
+    # The authenticator would pause an account for good after max_login_attempts; this lets the
+    # failed attempts stop counting once the cool-down has passed since the last one.
+    auth.lift_expired_lockouts(
+        st.session_state.auth_credentials, cool_down=timedelta(minutes=settings.login_cool_down_minutes)
+    )
     try:
         authenticator.login(
             location="main", max_login_attempts=settings.max_login_attempts, fields=content.LOGIN_FIELDS
         )
-    except LoginError:
-        st.error(content.LOGIN_LOCKED)
+    except LoginError as error:
+        paused = "login attempts exceeded" in str(error)
+        st.error(content.login_paused(settings.login_cool_down_minutes) if paused else content.LOGIN_TROUBLE)
     if st.session_state.get("authentication_status") is False:
         st.error(content.LOGIN_FAILED)
     elif shell.signed_in():

@@ -5,7 +5,7 @@ from datetime import date
 import streamlit as st
 from pydantic import ValidationError
 
-from core import content
+from core import content, patterns
 from core.models import Intake
 from core.progress import days_since, stages_done
 from core.storage import StorageError
@@ -38,6 +38,9 @@ def _create() -> None:
         return
     st.session_state.intake_errors = {}
     st.session_state.intake_created = setback.id
+    # Found once, at creation, and shown while this new setback is the current one.
+    everything = shell.store().list(shell.username(), include_archived=True).setbacks
+    st.session_state.intake_future_note = (setback.id, patterns.latest_future_note(everything, setback.id))
     shell.set_current(setback.id)
     _reset_form()
 
@@ -68,7 +71,6 @@ with st.form("intake", border=True):
         st.date_input(
             "Date heard",
             value=date.today(),
-            max_value=date.today(),
             key=_key("heard_on"),
             help=content.INTAKE_HELP["heard_on"],
         )
@@ -95,8 +97,16 @@ for problem in listing.problems:
 current = shell.current_setback()
 if created and current is not None:
     st.success(content.INTAKE_SAVED, icon=":material/check:")
-if current is not None:
-    st.info(content.pacing_hint(days_since(current)), icon=":material/schedule:")
+note_for, note = st.session_state.get("intake_future_note") or (None, None)
+if note is not None and current is not None and note_for == current.id:
+    with st.container(border=True):
+        st.markdown(f"**{content.FUTURE_NOTE_INTRO}**")
+        st.markdown(shell.escape(note.text).replace("\n", "  \n"))
+        when = content.time_ago((date.today() - note.heard_on).days)
+        st.caption(content.FUTURE_NOTE_FROM.format(title=shell.escape(note.title), when=when))
+if listing.setbacks:
+    # Pacing is about the latest news, whichever setback is being worked on.
+    st.info(content.pacing_hint(days_since(listing.setbacks[0])), icon=":material/schedule:")
 
 st.subheader("Your setbacks")
 if not listing.setbacks:

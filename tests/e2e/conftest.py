@@ -31,7 +31,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(script: Path, data_dir: Path, extra_env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
+def start_server(
+    script: Path, data_dir: Path, extra_env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen, str]:
     """Run `streamlit run script` on a free port and wait until it answers its health check."""
     port = free_port()
     env = os.environ | {"REBOUND_DATA_DIR": str(data_dir)} | (extra_env or {})
@@ -75,7 +77,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True)
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True
+        )
         yield chromium
         chromium.close()
 

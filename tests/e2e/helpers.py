@@ -28,8 +28,15 @@ def shot(page: Page, folder: Path, name: str) -> None:
 
 
 def choose_tab(page: Page, name: str) -> None:
-    # react-aria keeps a hidden copy of each tab, so match Streamlit's own test id.
-    page.get_by_test_id("stTab").filter(has_text=name).click()
+    # react-aria keeps a hidden copy of each tab, so match Streamlit's own test id. A rerun that
+    # lands during the click (the cookie component reports back once) can swallow it: click again.
+    tab = page.get_by_test_id("stTab").filter(has_text=name)
+    for _ in range(5):
+        tab.click()
+        settle(page)
+        if tab.get_attribute("aria-selected") == "true":
+            return
+    expect(tab).to_have_attribute("aria-selected", "true")
 
 
 def create_account(page: Page, username: str, password: str = PASSWORD) -> None:
