@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import bcrypt
+import jwt
 import yaml
 from filelock import FileLock
 
@@ -258,3 +259,31 @@ def authenticator_options(settings: Settings, root: Path) -> dict[str, Any]:
         # the request headers (st.context.cookies), so there is nothing to wait for.
         "login_sleep_time": 0,
     }
+
+
+def mark_signed_out(root: Path, username: str, when: float) -> None:
+    """Remember when a person signed out, so a sign-in cookie issued before then stops working.
+
+    The browser deletes the cookie a moment after "Sign out"; a tab closed within that moment
+    would otherwise still be signed in next time.
+    """
+    with _lock(root):
+        latest = load_credentials(root)
+        record = latest["usernames"].get(username.lower())
+        if record is not None:
+            record["signed_out_at"] = when
+            _write_yaml(root / CREDENTIALS_FILE, latest)
+
+
+def cookie_issued_after_sign_out(credentials: Credentials, token: str, key: str, expiry_days: float) -> bool:
+    """Whether a sign-in cookie is genuine and newer than its owner's last sign-out."""
+    try:
+        payload = jwt.decode(token, key, algorithms=["HS256"])
+        username, expires = str(payload["username"]).lower(), float(payload["exp_date"])
+    except (jwt.PyJWTError, KeyError, TypeError, ValueError):
+        return False
+    record = credentials.get("usernames", {}).get(username)
+    if record is None:
+        return False
+    issued = expires - expiry_days * 86_400
+    return issued > float(record.get("signed_out_at", 0))
