@@ -271,7 +271,7 @@ def sidebar_progress(setback: Setback | None) -> None:
     st.caption("Current setback")
     st.markdown(f"**{escape(setback.title())}**")
     done = stages_done(setback)
-    st.caption(" · ".join(f"{'✓' if done[s] else '○'} {content.NAV[s]}" for s in done))
+    st.caption("  \n".join(f"{'✓' if done[s] else '○'} {content.NAV[s]}" for s in done))
 
 
 def escape(text: str) -> str:

@@ -20,8 +20,10 @@ def _key(field: str) -> str:
 
 
 def _reset_form() -> None:
-    for field in FIELDS:
-        st.session_state.pop(_key(field), None)
+    """Empty the form for the next time (explicit values, so the browser's copy is reset too)."""
+    blank = {"company": "", "role": "", "stage_reached": "interview", "heard_on": date.today()}
+    for field, value in (blank | {"how_heard": "email", "message": ""}).items():
+        st.session_state[_key(field)] = value
 
 
 def _create() -> None:

@@ -13,6 +13,7 @@ def _create_setback(page, company: str, role: str) -> None:
     page.get_by_role("button", name="Save").click()
     settle(page)
     expect(page.get_by_text("Saved. This setback is now your current one")).to_be_visible()
+    expect(page.get_by_role("textbox", name="Role")).to_have_value("")  # ready for the next one
 
 
 def test_account_setback_reload_and_sign_out_round_trip(browser, server, shots):
