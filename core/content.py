@@ -653,3 +653,17 @@ def stage_errors(error: Exception, prefix: tuple[str | int, ...] = ()) -> dict[s
             text = f"{label}: {item.get('msg', 'please check this value')}."
         messages.setdefault(".".join(str(part) for part in loc), text)
     return messages
+
+
+# -- hardening: sign-in pauses (issue 6) -----------------------------------------------------
+
+
+def login_paused(minutes: int) -> str:
+    """The message when an account is paused after too many failed sign-ins."""
+    return (
+        "This account has had too many unsuccessful sign-in attempts, so it is paused for "
+        f"{minutes} minutes to keep it safe. Please try again after that — nothing you wrote is affected."
+    )
+
+
+LOGIN_TROUBLE = "Signing in didn't work just now. Please try again in a moment."

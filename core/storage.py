@@ -25,6 +25,9 @@ from core.models import STAGE_MODELS, Intake, Setback, StageModel, utcnow
 _ID_CHARS = frozenset("0123456789abcdef")
 TEMP_PREFIX = ".tmp-"
 LOCK_TIMEOUT_S = 30
+# filelock polls a busy lock; its default of 50 ms made each waiting save wait far longer than
+# the few milliseconds a save holds the lock.
+LOCK_POLL_S = 0.005
 NOT_FOUND = "That setback could not be found. Choose one from the list on Start here."
 BUSY = (
     "Rebound is busy saving something else for you (another tab, perhaps), so this was not saved. "
@@ -160,7 +163,9 @@ def _reason(error: Exception) -> str:
         return "it was written by a newer version of Rebound"
     if isinstance(error, _ForeignFile):
         return "it holds a different setback than its name says (it may have been copied in)"
-    if isinstance(error, (json.JSONDecodeError, UnicodeDecodeError)):
+    if isinstance(error, (json.JSONDecodeError, UnicodeDecodeError)) or (
+        isinstance(error, ValidationError) and error.errors()[0]["type"] == "json_invalid"
+    ):
         return "the file is damaged (it may have been cut short)"
     if isinstance(error, ValidationError):
         return "its contents don't match what Rebound expects"
@@ -218,7 +223,7 @@ class Store:
     @contextmanager
     def _locked(self, username: str) -> Iterator[Path]:
         folder = self.user_dir(username)
-        lock = FileLock(folder / ".lock", timeout=LOCK_TIMEOUT_S)
+        lock = FileLock(folder / ".lock", timeout=LOCK_TIMEOUT_S, poll_interval=LOCK_POLL_S)
         try:
             lock.acquire()
         except Timeout:
@@ -413,7 +418,7 @@ class Store:
         if not folder.exists():
             return
         try:
-            with FileLock(folder / ".lock", timeout=LOCK_TIMEOUT_S):
+            with FileLock(folder / ".lock", timeout=LOCK_TIMEOUT_S, poll_interval=LOCK_POLL_S):
                 shutil.rmtree(folder / "setbacks", ignore_errors=False)
         except Timeout:
             raise StorageError(BUSY) from None
