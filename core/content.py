@@ -95,6 +95,8 @@ INTAKE_HELP = {
     "heard_on": "The day the news reached you.",
 }
 INTAKE_SAVED = "Saved. This setback is now your current one — the stages in the sidebar work on it."
+FUTURE_NOTE_INTRO = "Last time, you wrote to yourself:"
+FUTURE_NOTE_FROM = "After {title}, {when}"
 NO_SETBACKS = "Nothing here yet. When you're ready, fill in the form above."
 CHOOSE_SETBACK = "Work on this one"
 CURRENT_BADGE = "Current"
@@ -105,13 +107,19 @@ COMING_NEXT = "This stage is coming next. For now, Start here keeps your setback
 def pacing_hint(days: int) -> str:
     """A gentle word on timing, from how many days ago the news came."""
     if days <= 0:
-        return "The news is fresh. Today is for looking after yourself; the job hunt will keep."
+        return (
+            "The news came today. Today is for looking after yourself: many people give it about "
+            "a week before diving back into applications, and the job hunt will keep."
+        )
     if days < 7:
         return (
-            f"It's been {days} day{'s' if days != 1 else ''}. Many people give it about a week "
-            "before diving back into applications — take the time you need."
+            f"It's been {days} day{'s' if days != 1 else ''} since the news. Many people give it "
+            "about a week before diving back into applications — take the time you need."
         )
-    return "It's been a week or more. If you feel ready, the Next targets stage is there; if not, that's fine too."
+    return (
+        f"It's been {days} days since the news. If you feel ready, the Next targets stage is there; "
+        "if you'd like a little longer, that's fine too."
+    )
 
 
 def time_ago(days: int) -> str:
@@ -320,6 +328,233 @@ def field_errors(error: Exception) -> dict[str, str]:
     return messages
 
 
+# -- history and patterns (issue 5) -----------------------------------------------------------
+
+HISTORY_INTRO = (
+    "Everything you've worked through, in one place. Pick one up again whenever you like, "
+    "or archive it to tuck it out of sight — archiving never deletes anything."
+)
+HISTORY_EMPTY = "Nothing here yet, and that's fine. If something happens, Start here is where it begins."
+HISTORY_COLUMNS = {
+    "company": "Company",
+    "role": "Role",
+    "stage": "Stage reached",
+    "heard_on": "Heard on",
+    "done": "Stages done",
+    "archived": "Archived",
+}
+HISTORY_SELECT_HINT = "Select a row to work on it again or to archive it."
+SHOW_ARCHIVED = "Show archived"
+SHOW_ARCHIVED_HELP = "Archived setbacks are kept, just hidden from your everyday lists."
+ARCHIVE = "Archive"
+UNARCHIVE = "Bring back"
+ARCHIVED_DONE = "Archived. It's kept safely; turn on “Show archived” to see it again."
+UNARCHIVED_DONE = "Brought back. It shows on Start here again."
+OPENED = "This is now your current setback. The stages in the sidebar work on it."
+ARCHIVED_NOTE = "Archived — hidden from Start here, still kept safely."
+ALL_ARCHIVED = "Everything here is archived. Turn on “Show archived” to see it."
+
+ARC_TITLE = "How it felt, before and after"
+ARC_INTRO = (
+    "Each dot is a check-in: the first one on Vent, the closing one on Summary. "
+    "Lower means lighter. Feelings don't move in straight lines, and that's normal."
+)
+ARC_EMPTY = (
+    "When you've rated how you feel on Vent, and again on Summary, the way your feelings "
+    "moved will show here."
+)
+ARC_MEASURE = "Show"
+ARC_STRONGEST = "Strongest feeling"
+ARC_MOMENTS = {"before": "Before (Vent)", "after": "After (Summary)"}
+ARC_AXIS = {"heard_on": "When the news came", "value": "How strong (0–100)", "moment": "Check-in"}
+
+PATTERNS_TITLE = "What keeps coming up"
+PATTERNS_INTRO = (
+    "Looking across setbacks can turn separate knocks into something you can learn from. "
+    "Everything below comes from your own marks and words."
+)
+PATTERNS_NOT_YET = (
+    "When there are a few setbacks to look across, Rebound will gather what keeps coming up "
+    "here. For now, each one stands on its own."
+)
+USUAL_STAGE_TITLE = "How far you usually get"
+USUAL_STAGE = {
+    "applied": "Sending applications again and again takes real persistence, and each one sharpens how you tell your story.",
+    "screen": "You keep getting through the door: people read what you send and want to talk to you.",
+    "interview": "Your applications keep turning into interviews — your experience is being noticed.",
+    "final_round": "Final rounds mean being shortlisted: you are regularly among the few they seriously consider.",
+    "offer_talks": "Reaching offer talks means they wanted you. The very last step often turns on things outside the room.",
+}
+REASONS_TITLE = "Reasons you've marked more than once"
+REASONS_NONE = "No reason shows up more than once so far — each setback seems to have had its own story."
+REASON_COLUMNS = {
+    "reason": "Reason",
+    "times": "Setbacks",
+    "mine": "In my hands",
+    "theirs": "In theirs",
+    "unknown": "Can't know",
+}
+LESSONS_TITLE = "What you've learned"
+PLANS_TITLE = "Your if-then plans"
+LESSON_KINDS = {
+    "learned": "Learned",
+    "differently": "Would do differently",
+    "practice": "Could practise",
+    "if_then": "If-then plan",
+}
+LESSONS_NONE = "Lessons you write on Reflect will gather here."
+PLANS_NONE = "If-then plans you write on Reflect will gather here."
+FEEDBACK_TITLE = "The feedback you've had"
+FEEDBACK_NONE = (
+    "No feedback has been noted yet. That's common: many companies don't give any, and it says "
+    "more about their policies than about you."
+)
+SHOW_MORE_NOTES = "Show all {count}"
+
+
+def control_split_line(split: dict[str, int]) -> str:
+    """One gentle sentence on whose control the marked reasons were, or "" when none were marked."""
+    total = sum(split.values())
+    if not total:
+        return ""
+    outside = split.get("theirs", 0) + split.get("unknown", 0)
+    mine = split.get("mine", 0)
+    if outside >= mine:
+        return (
+            f"Of the reasons you marked, {outside} of {total} sat with them or can't be known. "
+            "A lot of what decides a hiring choice happens out of your sight."
+        )
+    return (
+        f"Of the reasons you marked, {mine} of {total} felt like they were in your hands. "
+        "That's good news in disguise: those are the ones practice can change."
+    )
+
+
+def feedback_line(kind: str, times: int) -> str:
+    """A kind of feedback and how often it came, as a short line."""
+    return f"{FEEDBACK_KINDS[kind]} — {'once' if times == 1 else f'{times} times'}"
+
+
+# -- account (issue 5) ----------------------------------------------------------------------
+
+ACCOUNT_INTRO = "Your details, your password, and everything you've written here: yours to keep or remove."
+DETAILS_TITLE = "Name and email"
+DETAILS_FIELDS = {
+    "Form name": "Change your name or email",
+    "Field": "What to change",
+    "First name": "First name",
+    "Last name": "Last name",
+    "Email": "Email",
+    "New value": "New value",
+    "Update": "Save change",
+}
+DETAILS_SAVED = "Saved. Your details are up to date."
+USERNAME_LABEL = "Username"
+_DETAILS_PROBLEMS = {
+    "First name is not valid": "Please enter a first name (2 to 100 letters).",
+    "Last name is not valid": "Please enter a last name (2 to 100 letters).",
+    "Email is not valid": "That email address doesn't look complete. Please check it.",
+    "Email already taken": "Another account already uses that email address.",
+    "New and current values are the same": "That's already what's saved — nothing needed changing.",
+}
+PASSWORD_FIELDS = {
+    "Form name": "Change password",
+    "Current password": "Current password",
+    "New password": "New password",
+    "Repeat password": "Repeat new password",
+    "Reset": "Change password",
+}
+PASSWORD_SAVED = "Your new password is saved. Use it next time you sign in."
+_PASSWORD_PROBLEMS = {
+    "Password is incorrect": "The current password isn't right. Please try it again.",
+    "No new password provided": "Please type a new password.",
+    "Passwords do not match": "The two new passwords are different. Please type them again.",
+    "New and current passwords are the same": "The new password is the same as the current one.",
+}
+
+
+def details_problem(message: str) -> str:
+    """The authenticator's update error, said kindly."""
+    return _DETAILS_PROBLEMS.get(message, message)
+
+
+def password_problem(message: str) -> str:
+    """The authenticator's password-change error, said kindly (password rules as on sign-up)."""
+    if message.startswith("**Password must"):
+        return register_problem(message)
+    return _PASSWORD_PROBLEMS.get(message, message)
+
+
+EXPORT_TITLE = "Export all my data"
+EXPORT_HELP = (
+    "A zip file with every setback you've written — archived ones too — as plain JSON files, "
+    "your name and email, and a README that explains them. Private vent writing is included: "
+    "keep the file somewhere safe."
+)
+EXPORT_BUTTON = "Export all my data"
+
+DELETE_TITLE = "Delete all my data"
+DELETE_WARNING = (
+    "This removes every setback you've written and your account, straight away and for good. "
+    "Nobody can bring it back afterwards — not even the person who runs this Rebound. "
+    "If you might want any of it later, export it first."
+)
+DELETE_CONFIRM = "To confirm, type your username: {username}"
+DELETE_BUTTON = "Delete all my data"
+DELETE_MISMATCH = "That doesn't match your username, so nothing was deleted."
+DELETED_TITLE = "Everything is deleted"
+DELETED = (
+    "Your setbacks and your account are gone, and you're signed out. "
+    "Thank you for trusting Rebound with a hard moment. Take good care of yourself."
+)
+DELETE_FAILED = "Something stopped the deletion part-way: {problem} Please try again in a moment."
+BACK_TO_SIGN_IN = "Back to the start"
+
+EXPORT_README = """\
+Rebound — everything you wrote, exported {exported_at}
+=========================================================
+
+This folder holds all of your data from Rebound. Nothing else about you is kept there.
+
+README.txt
+    This file.
+
+account.json
+    Your username, first and last name and email address. Your password is not
+    included (Rebound only ever stored a one-way hash of it).
+
+setbacks/<id>.json
+    One file per setback, archived ones included, in exactly the form Rebound saves
+    them. Each is a JSON object with:
+
+      schema_version  the version of this layout (Rebound upgrades older ones itself)
+      id              the setback's id, also the file's name
+      created_at, updated_at
+                      when it was started and last changed (ISO 8601, UTC)
+      archived        true when you tucked it away from your everyday lists
+      intake          company, role, stage_reached, heard_on (the date the news came),
+                      how_heard and the message you pasted, if any
+      vent            your first check-in (feelings rated 0-100) and your free writing;
+                      "private": true means you kept it out of your PDF summary
+      reflect         possible reasons (applies / control / basis), the feedback you had,
+                      what you learned, questions you stumbled on, how much you wanted
+                      the job (0-10) and your if-then plan
+      went_well       your wins
+      gratitude       the things you're grateful for, and who for
+      next_targets    what drew you to the job, your target companies, the company to
+                      stay in touch with (and when), and profile-building actions
+      summary         your closing check-in, your note to your future self, and what
+                      you chose to put in the PDF
+
+    A stage you haven't saved yet is null. Every stage has "saved_at", the moment
+    it was last saved.
+
+The files are plain UTF-8 text: any text editor can open them, and any programming
+language can read them. Keep this export somewhere private — it includes writing you
+may have meant only for yourself.
+"""
+
+
 # -- the five stage worksheets (issue 3) ------------------------------------------------------
 # Names here start with the stage they belong to (VENT_, REFLECT_, WINS_, GRATITUDE_, TARGETS_),
 # or STAGE_ / CRISIS_ when every stage page shares them.
@@ -422,7 +657,7 @@ REFLECT_ASK_TIPS = (
     "- A short call usually tells you more than email — people say more when they're talking.\n"
     "- Ask what they'd suggest for next time, listen, and thank them. No need to argue the decision."
 )
-REFLECT_ASK_MESSAGE = "A short message you could send — the copy button is at its top right:"
+REFLECT_ASK_MESSAGE = "A short message you could send — point at it to see the copy button:"
 REFLECT_ASK_TEMPLATE = (
     "Hi,\n\n"
     "Thank you for letting me know about the {role} role at {company}. I'm disappointed, "
@@ -456,12 +691,12 @@ REFLECT_WANTED_NUDGE = (
 REFLECT_IF_THEN = "An if-then plan for next time"
 REFLECT_IF_THEN_HELP = (
     "A plan in the form “if this happens, then I'll do that” is easier to follow under pressure. "
-    "Edit the suggestion or write your own."
+    "The suggestion below gives you a chance to clear up a misunderstanding — or at least to be less "
+    "surprised. Edit it or write your own."
 )
 REFLECT_IF_THEN_SUGGESTION = (
     "If I reach the end of a final interview, then I'll ask: “Is there anything that might stand in "
-    "the way of me being offered this role?” — a chance to clear up a misunderstanding, or at least "
-    "to be less surprised."
+    "the way of me being offered this role?”"
 )
 
 WINS_INTRO = (
@@ -529,10 +764,12 @@ TARGETS_ATTRACTIONS_HELP = (
     "The team, the mission, the pay, the commute… These are clues for where to look next."
 )
 TARGETS_ATTRACTION_LABEL = "What drew me {n}"
+TARGETS_ATTRACTION_PLACEHOLDER = "e.g. a small, senior team"
 TARGETS_TABLE = "Companies to aim for"
 TARGETS_TABLE_HELP = (
     "Start with companies like this one — its competitors are a good first place to look. About ten "
-    "gives you focus without overwhelm. Add a row at the bottom of the table; empty rows are ignored."
+    "gives you focus without overwhelm. Type into the empty rows; click just below the last row for "
+    "another. Empty rows are ignored."
 )
 TARGETS_AIM = 10
 TARGETS_COLUMNS = {
@@ -561,7 +798,7 @@ TARGETS_ACTIONS_HELP = (
     "application stronger."
 )
 TARGETS_ACTION_KIND = "Kind"
-TARGETS_ACTION_WHAT = "What {n}"
+TARGETS_ACTION_WHAT = "What you'll do"
 TARGETS_ACTION_DUE = "By when (optional)"
 
 
