@@ -111,20 +111,23 @@ def _plain(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def to_rows(targets: Iterable[Target]) -> list[Row]:
-    """Saved targets as editor rows, in column order."""
-    return [{column: getattr(target, column) for column in COLUMNS} for target in targets]
+def to_rows(targets: Iterable[Target], minimum: int = 0) -> list[Row]:
+    """Saved targets as editor rows, padded with empty rows to `minimum` so there is room to type."""
+    rows: list[Row] = [{column: getattr(target, column) for column in COLUMNS} for target in targets]
+    return rows + [dict.fromkeys(COLUMNS) for _ in range(minimum - len(rows))]
 
 
 def to_frame(rows: list[Row]) -> pd.DataFrame:
-    """Rows as the DataFrame the editor shows: text columns as text, due as dates, status as its id."""
+    """Rows as the DataFrame the editor shows: text as text, due as dates, status as its id (or empty)."""
     import pandas as pd  # heavy, and only the Next targets page needs it
 
     frame = pd.DataFrame([{column: row.get(column) for column in COLUMNS} for row in rows], columns=COLUMNS)
     for column in TEXT_COLUMNS:
         frame[column] = frame[column].map(lambda value: "" if _empty(value) else str(value)).astype(object)
     frame["due"] = pd.Series([_as_date(value) for value in frame["due"]], dtype=object)
-    frame["status"] = frame["status"].map(lambda value: value if value in content.TARGET_STATUS else "idea")
+    frame["status"] = pd.Series(
+        [value if value in content.TARGET_STATUS else None for value in frame["status"]], dtype=object
+    )
     return frame
 
 

@@ -10,6 +10,7 @@ from pages._stage import Problems, Worksheet
 
 ATTRACTION = {"text": ""}
 ACTION = {"kind": "training", "what": "", "due": None}
+EMPTY_ROWS = 3  # a fresh table shows a few empty rows to type into
 
 sheet = Worksheet("next_targets")
 suggested_dates = reconnect_dates(sheet.setback.intake.heard_on)
@@ -29,7 +30,7 @@ BASE = f"targets.base.{sheet.setback.id}"
 DRAFT = f"targets.draft.{sheet.setback.id}"
 EDITOR = f"targets.editor.{sheet.setback.id}"
 if EDITOR not in st.session_state:
-    st.session_state[BASE] = st.session_state.get(DRAFT) or targets.to_rows(start.targets)
+    st.session_state[BASE] = st.session_state.get(DRAFT) or targets.to_rows(start.targets, minimum=EMPTY_ROWS)
 
 
 def table_rows() -> list[dict]:
@@ -76,6 +77,7 @@ for index in range(sheet.row_count("attractions")):
             content.TARGETS_ATTRACTION_LABEL.format(n=index + 1),
             key=sheet.row_key("attractions", index, "text"),
             label_visibility="collapsed",
+            placeholder=content.TARGETS_ATTRACTION_PLACEHOLDER if index == 0 else None,
         )
     with remove:
         sheet.remove_button("attractions", index, ATTRACTION)
@@ -90,20 +92,23 @@ st.data_editor(
     key=EDITOR,
     num_rows="dynamic",
     hide_index=True,
+    placeholder="",
     width="stretch",
+    # The contact comes last so that the due date and status fit in the page's width.
+    column_order=("company", "why", "role", "next_step", "due", "status", "contact"),
     column_config={
-        "company": st.column_config.TextColumn(columns["company"], max_chars=200),
-        "why": st.column_config.TextColumn(columns["why"], width="medium"),
-        "role": st.column_config.TextColumn(columns["role"], max_chars=200),
-        "contact": st.column_config.TextColumn(columns["contact"]),
-        "next_step": st.column_config.TextColumn(columns["next_step"], width="medium"),
-        "due": st.column_config.DateColumn(columns["due"], format="YYYY-MM-DD"),
+        "company": st.column_config.TextColumn(columns["company"], width=110),
+        "why": st.column_config.TextColumn(columns["why"], width=135),
+        "role": st.column_config.TextColumn(columns["role"], width=95),
+        "contact": st.column_config.TextColumn(columns["contact"], width=110),
+        "next_step": st.column_config.TextColumn(columns["next_step"], width=130),
+        "due": st.column_config.DateColumn(columns["due"], format="YYYY-MM-DD", width=95),
         "status": st.column_config.SelectboxColumn(
             columns["status"],
             options=list(content.TARGET_STATUS),
             format_func=content.TARGET_STATUS.get,
             default="idea",
-            required=True,
+            width=100,
         ),
     },
 )

@@ -58,9 +58,15 @@ def build() -> Reflect:
     return Reflect.model_validate(values)
 
 
-def choice(label: str, options: dict[str, str], field: str) -> None:
+def choice(label: str, options: dict[str, str], field: str, collapsed: bool = False) -> None:
     st.segmented_control(
-        label, list(options), format_func=options.get, required=True, key=sheet.key(field), width="stretch"
+        label,
+        list(options),
+        format_func=options.get,
+        required=True,
+        key=sheet.key(field),
+        width="stretch",
+        label_visibility="collapsed" if collapsed else "visible",
     )
 
 
@@ -98,7 +104,7 @@ if suggestions.guess_heavy(ReasonMark(**mark) for mark in reason_marks()):
     st.info(content.REFLECT_GUESS_NOTE, icon=":material/lightbulb:")
 
 st.subheader(content.REFLECT_FEEDBACK)
-choice(content.REFLECT_FEEDBACK, content.FEEDBACK_RECEIVED, "received")
+choice(content.REFLECT_FEEDBACK, content.FEEDBACK_RECEIVED, "received", collapsed=True)
 if sheet.value("received") == "yes":
     st.text_area(content.REFLECT_FEEDBACK_SAID, key=sheet.key("said"), height=120)
     st.multiselect(
