@@ -1,1 +1,1 @@
-"""Rebound\x27s pure core: models, words, rules and the only doors to the disk (storage, auth)."""
+"""Rebound's pure core: models, words, rules and the only doors to the disk (storage, auth)."""
