@@ -200,18 +200,24 @@ def _fit(w: _Writer, text: str, width: float, size: float) -> str:
     return text + "…"
 
 
-def _label(w: _Writer, label: str) -> None:
+def _label(w: _Writer, label: str, keep: float = LEADING * 2) -> None:
+    """A block's small heading, kept on the same page as the first `keep` millimetres of the block."""
     if label:
-        w.need(LEADING * 3)
+        w.need(6.8 + keep)
         w.text(label, size=10.5, style="B", leading=6)
         w.gap(0.8)
 
 
 def _pairs(w: _Writer, block: Pairs) -> None:
-    _label(w, block.label)
     label_w = 48.0
-    for label, value in block.pairs:
-        label_lines = wrap(sanitize(label), label_w - 4, 9, "B")
+    labels = [wrap(sanitize(label), label_w - 4, 9, "B") for label, _ in block.pairs]
+    values = [wrap(sanitize(value), WIDTH - label_w, BODY) for _, value in block.pairs]
+    # A short block of facts stays together on one page.
+    lines = sum(max(len(label), len(value)) for label, value in zip(labels, values, strict=True))
+    if lines <= 12:
+        w.need(lines * LEADING + len(labels) * 1.2 + (LEADING * 2 if block.label else 0))
+    _label(w, block.label)
+    for label_lines, (_, value) in zip(labels, block.pairs, strict=True):
         w.need(len(label_lines) * LEADING)
         page, top = w.pdf.page, w.y
         for line in label_lines:
@@ -235,7 +241,6 @@ def _bullets(w: _Writer, block: Bullets) -> None:
 
 
 def _table(w: _Writer, block: Table) -> None:
-    _label(w, block.label)
     size, leading, pad = 8.5, 4.3, 1.6
     weights = block.widths or (1.0,) * len(block.columns)
     total = sum(weights)
@@ -261,7 +266,9 @@ def _table(w: _Writer, block: Table) -> None:
 
     rows = [wrapped(row) for row in block.rows]
     first = max(map(len, rows[0])) if rows else 0
-    w.need(header_h + min(first, 4) * leading + 2 * pad)
+    start = header_h + min(first, 4) * leading + 2 * pad  # the header never sits alone at a page foot
+    _label(w, block.label, keep=start)
+    w.need(start)
     draw_header()
     for cells in rows:
         height = max(map(len, cells), default=1)

@@ -13,7 +13,7 @@ from pathlib import Path
 from fontTools import subset
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
-from fpdf.bidi import BidiParagraph
+from fpdf.bidi import BidiParagraph, auto_detect_base_direction
 from fpdf.fonts import SubsetMap, TTFFont
 
 FONT_DIR = Path(__file__).with_name("fonts")
@@ -198,11 +198,6 @@ def sanitize(text: str) -> str:
     return MANY_BLANK_LINES.sub("\n\n", "".join(out))
 
 
-def _visual(line: str) -> str:
-    """Right-to-left runs (Hebrew, Arabic) in the order they are read on paper."""
-    return BidiParagraph(line).get_reordered_string() if RTL.search(line) else line
-
-
 def wrap(text: str, width_mm: float, size_pt: float, style: str = "") -> list[str]:
     """Sanitised text broken into lines no wider than `width_mm`; over-long words are cut."""
     widths = bank().widths[style]
@@ -210,6 +205,7 @@ def wrap(text: str, width_mm: float, size_pt: float, style: str = "") -> list[st
     space = widths[" "]
     lines: list[str] = []
     for paragraph in text.split("\n"):
+        first = len(lines)
         words: list[str] = []
         used = 0.0
         for word in paragraph.split(" "):
@@ -234,4 +230,10 @@ def wrap(text: str, width_mm: float, size_pt: float, style: str = "") -> list[st
                 used += width + (space if words else 0)
                 words.append(word)
         lines.append(" ".join(words))
-    return [_visual(line) for line in lines]
+        if RTL.search(paragraph):
+            # Right-to-left runs (Hebrew, Arabic) put in the order they are read on paper; the
+            # paragraph's first strong letter sets the direction for all of its lines.
+            direction = auto_detect_base_direction(paragraph)
+            for index in range(first, len(lines)):
+                lines[index] = BidiParagraph(lines[index], base_direction=direction).get_reordered_string()
+    return lines

@@ -212,7 +212,7 @@ def _next_targets_blocks(setback: Setback) -> list[Block]:
             for target in stage.targets
         )
         blocks.append(
-            Table(TARGET_COLUMNS, rows, (1.45, 1.25, 2.3, 2.3, 1.2, 1.25), label="Where I'll aim next")
+            Table(TARGET_COLUMNS, rows, (1.45, 1.2, 2.2, 2.2, 1.35, 1.4), label="Where I'll aim next")
         )
     keep = stage.stay_in_touch
     if keep.contact.strip() or keep.note.strip() or keep.reconnect_on:
@@ -279,7 +279,8 @@ def build_summary(
     `sections` defaults to what the person picked on the Summary page (or every stage after Vent).
     The vent writing appears only when `include_vent` is True *and* the vent stage is not private;
     the vent check-in numbers always feed the emotion arc. Asking for the vent text adds the Vent
-    section even when "vent" is not among `sections`.
+    section even when "vent" is not among `sections`. The arc and the note to the future self are
+    always included, so a "summary" entry in `sections` changes nothing; unknown names are ignored.
     """
     if sections is None:
         sections = setback.summary.sections if setback.summary else STAGES[1:]

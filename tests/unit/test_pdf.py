@@ -2,6 +2,7 @@
 
 import io
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date
 
@@ -217,6 +218,14 @@ def test_any_text_at_all_renders_without_error(text, company):
         build_summary(setback_with_text(text + company), sections=list(STAGES), include_vent=True)
     )
     assert data.startswith(b"%PDF")
+
+
+def test_renders_from_several_threads_at_once_all_succeed():
+    docs = [small_doc(f"thread {index}", "Ωμέγα 👍 日本") for index in range(6)]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = list(pool.map(render_pdf, docs))
+    for index, data in enumerate(results):
+        assert f"thread {index}" in pdf_text_of(data)
 
 
 def test_fonts_are_parsed_once_per_process_not_per_render(monkeypatch):
