@@ -115,6 +115,11 @@ class _Writer:
         """Where to put the baseline so a line sits in the middle of its `leading`."""
         return self.y + leading / 2 + size * PT_TO_MM * 0.35
 
+    def bookmark(self, name: str) -> None:
+        """An entry in the PDF viewer's outline pointing here."""
+        self.pdf.set_y(self.y)
+        self.pdf.start_section(sanitize(name))
+
     def gap(self, height: float) -> None:
         self.y = min(self.y + height, BOTTOM)
 
@@ -126,6 +131,7 @@ class _Writer:
 
 def _cover(w: _Writer, doc: SummaryDoc) -> None:
     cover = doc.cover
+    w.bookmark(f"Looking back on {cover.company}")
     w.gap(8)
     w.text(COVER_KICKER, size=8.5, style="B", color=ACCENT)
     w.gap(4)
@@ -152,6 +158,7 @@ def _arc(w: _Writer, doc: SummaryDoc) -> None:
     x0, x1 = LEFT + label_w, RIGHT - value_w
     scale = (x1 - x0) / 100
     w.need(12 + 10 + row * min(len(points), 3))
+    w.bookmark(ARC_HEADING)
     w.text(ARC_HEADING, size=14, style="B", color=ACCENT, leading=7)
     w.gap(2)
     # Legend: two swatches and their meaning.
@@ -315,6 +322,7 @@ def _block(w: _Writer, block: Block) -> None:
 
 def _heading(w: _Writer, heading: str) -> None:
     w.need(30)  # a heading never sits alone at the foot of a page
+    w.bookmark(heading)
     w.text(heading, size=15, style="B", color=ACCENT, leading=7.5)
     w.gap(1.5)
     w.rule()

@@ -2,9 +2,12 @@
 
 import io
 import re
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import fpdf
 import pytest
@@ -73,6 +76,33 @@ def test_every_page_has_the_privacy_footer_and_a_page_number(full_pdf):
         text = re.sub(r"\s+", " ", page.extract_text())
         assert FOOTER in text
         assert f"Page {number} of {total}" in text
+
+
+def test_the_outline_lists_the_cover_the_arc_and_every_section(full_pdf):
+    titles = [item.title for item in PdfReader(io.BytesIO(full_pdf)).outline]
+    assert titles == [
+        "Looking back on Acme Rockets",
+        "How I felt, before and after",
+        "Letting it out",
+        "Reflecting on what happened",
+        "What went well",
+        "Gratitude",
+        "Next targets",
+        "A note to my future self",
+    ]
+
+
+def test_the_benchmark_runs_as_a_smoke_test():
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "bench/bench_pdf.py", "--quick"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "warm median, ms" in result.stdout
 
 
 def test_the_cover_names_company_role_date_and_stage(full_pdf):
