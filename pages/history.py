@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -14,8 +17,12 @@ from pages import _shell as shell
 
 TABLE_KEY = "history.table"
 FLASH_KEY = "history.flash"
+CACHE_KEY = "history.derived"
 NOTES_STEP = 5
 NO_SELECTION = {"selection": {"rows": [], "columns": []}}
+BEFORE_COLOUR, AFTER_COLOUR = "#c8876a", "#4f8f8a"
+
+T = TypeVar("T")
 
 
 # -- actions (callbacks run before the page draws, so the table already shows the change) ---
@@ -51,28 +58,56 @@ def _show_more(key: str, shown: int) -> None:
     st.session_state[key] = shown + NOTES_STEP * 2
 
 
+# -- what is derived from the setbacks, kept while they are unchanged ------------------------
+# With a thousand setbacks, building the table, the chart and the patterns costs more than the
+# rest of the page together; they only change when a setback does, so this session keeps them
+# keyed by every shown setback's id, last change and archived flag.
+
+
+def _version(setbacks: Sequence[Setback]) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for setback in setbacks:
+        digest.update(f"{setback.id}{setback.updated_at.timestamp()}{setback.archived:d};".encode())
+    return digest.hexdigest()
+
+
+def _derived(version: str, name: Any, build: Callable[[], T]) -> T:
+    """`build()`'s result for this version of the setbacks, built at most once per session."""
+    cache = st.session_state.get(CACHE_KEY)
+    if cache is None or cache.get("version") != version:
+        cache = {"version": version}
+        st.session_state[CACHE_KEY] = cache
+    if name not in cache:
+        cache[name] = build()
+    return cache[name]
+
+
 # -- the table -------------------------------------------------------------------------------
 
 
-def _table(setbacks: Sequence[Setback], with_archived: bool) -> Setback | None:
-    """All setbacks as one table with row selection; returns the selected setback."""
+def _table_frame(setbacks: Sequence[Setback], with_archived: bool):
     import pandas as pd
 
     columns = content.HISTORY_COLUMNS
     rows = []
     for setback in setbacks:
-        done = stages_done(setback)
         row = {
             columns["company"]: setback.intake.company,
             columns["role"]: setback.intake.role,
             columns["stage"]: content.STAGE_REACHED[setback.intake.stage_reached],
             columns["heard_on"]: setback.intake.heard_on,
-            columns["done"]: sum(done.values()),
+            columns["done"]: sum(stages_done(setback).values()),
         }
         if with_archived:
             row[columns["archived"]] = setback.archived
         rows.append(row)
-    frame = pd.DataFrame(rows)
+    return pd.DataFrame(rows)
+
+
+def _table(setbacks: Sequence[Setback], version: str, with_archived: bool) -> Setback | None:
+    """All setbacks as one table with row selection; returns the selected setback."""
+    columns = content.HISTORY_COLUMNS
+    frame = _derived(version, "table", lambda: _table_frame(setbacks, with_archived))
     event = st.dataframe(
         frame,
         key=TABLE_KEY,
@@ -126,20 +161,11 @@ def _actions(setback: Setback) -> None:
 # -- the emotion arc -------------------------------------------------------------------------
 
 
-def _arc(setbacks: Sequence[Setback]) -> None:
-    st.subheader(content.ARC_TITLE)
-    choices = [patterns.STRONGEST, *content.EMOTIONS]
-    measure = st.selectbox(
-        content.ARC_MEASURE,
-        options=choices,
-        format_func=lambda key: content.ARC_STRONGEST if key == patterns.STRONGEST else content.EMOTIONS[key],
-        key="history.arc_measure",
-    )
+def _arc_spec(setbacks: Sequence[Setback], measure: str) -> dict[str, Any] | None:
+    """The before-and-after chart as a Vega-Lite spec, built with Altair; None without check-ins."""
     points = patterns.emotion_arc(setbacks, measure)
     if not points:
-        st.caption(content.ARC_EMPTY)
-        return
-    st.caption(content.ARC_INTRO)
+        return None
     import altair as alt
     import pandas as pd
 
@@ -148,14 +174,13 @@ def _arc(setbacks: Sequence[Setback]) -> None:
         {
             "id": [p.setback_id for p in points],
             "setback": [p.title for p in points],
-            "heard_on": pd.to_datetime([p.heard_on for p in points]),
+            "heard_on": [p.heard_on.isoformat() for p in points],
             "moment": [content.ARC_MOMENTS[p.moment] for p in points],
             "value": [p.value for p in points],
         }
     )
-    x = alt.X("heard_on:T", title=axis["heard_on"])
+    x = alt.X("heard_on:T", title=axis["heard_on"], axis=alt.Axis(format="%b %Y"))
     y = alt.Y("value:Q", title=axis["value"], scale=alt.Scale(domain=[0, 100]))
-    moments = list(content.ARC_MOMENTS.values())
     links = (
         alt.Chart(frame)
         .mark_rule(color="#c9cfd6", strokeWidth=2)
@@ -170,7 +195,9 @@ def _arc(setbacks: Sequence[Setback]) -> None:
             color=alt.Color(
                 "moment:N",
                 title=axis["moment"],
-                scale=alt.Scale(domain=moments, range=["#c8876a", "#4f8f8a"]),
+                scale=alt.Scale(
+                    domain=list(content.ARC_MOMENTS.values()), range=[BEFORE_COLOUR, AFTER_COLOUR]
+                ),
                 legend=alt.Legend(orient="bottom"),
             ),
             tooltip=[
@@ -181,10 +208,69 @@ def _arc(setbacks: Sequence[Setback]) -> None:
             ],
         )
     )
-    st.altair_chart((links + dots).properties(height=280), width="stretch")
+    return (links + dots).properties(height=280).to_dict()
+
+
+def _arc(setbacks: Sequence[Setback], version: str) -> None:
+    st.subheader(content.ARC_TITLE)
+    choices = [patterns.STRONGEST, *content.EMOTIONS]
+    measure = st.selectbox(
+        content.ARC_MEASURE,
+        options=choices,
+        format_func=lambda key: content.ARC_STRONGEST if key == patterns.STRONGEST else content.EMOTIONS[key],
+        key="history.arc_measure",
+    )
+    spec = _derived(version, ("arc", measure), lambda: _arc_spec(setbacks, measure))
+    if spec is None:
+        st.caption(content.ARC_EMPTY)
+        return
+    st.caption(content.ARC_INTRO)
+    # Drawn from the cached spec: Altair would re-validate the whole chart on every run.
+    st.vega_lite_chart(spec=spec, width="stretch")
 
 
 # -- patterns --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    stage: str | None
+    split_line: str
+    reasons: Any  # a DataFrame, or None when no reason came up twice
+    lessons: list[patterns.Note]
+    plans: list[patterns.Note]
+    kinds: dict[str, int]
+
+
+def _gather(setbacks: Sequence[Setback]) -> _Patterns:
+    recurring = patterns.recurring_reasons(setbacks)
+    frame = None
+    if recurring:
+        import pandas as pd
+
+        labels = content.REASON_COLUMNS
+        frame = pd.DataFrame(
+            [
+                {
+                    labels["reason"]: content.REASONS_BY_ID[r.reason_id].label
+                    if r.reason_id in content.REASONS_BY_ID
+                    else r.reason_id,
+                    labels["times"]: r.times,
+                    labels["mine"]: r.mine,
+                    labels["theirs"]: r.theirs,
+                    labels["unknown"]: r.unknown,
+                }
+                for r in recurring
+            ]
+        )
+    return _Patterns(
+        stage=patterns.usual_stage(setbacks),
+        split_line=content.control_split_line(patterns.control_split(setbacks)),
+        reasons=frame,
+        lessons=patterns.lessons(setbacks),
+        plans=patterns.plans(setbacks),
+        kinds=patterns.feedback_kinds(setbacks),
+    )
 
 
 def _notes(notes: Sequence[patterns.Note], key: str, empty: str) -> None:
@@ -195,9 +281,8 @@ def _notes(notes: Sequence[patterns.Note], key: str, empty: str) -> None:
     shown = st.session_state.get(key, NOTES_STEP)
     for note in notes[:shown]:
         st.markdown(shell.escape(note.text).replace("\n", "  \n"))
-        st.caption(
-            f"{content.LESSON_KINDS[note.kind]} · {note.title} · {note.heard_on.strftime('%d %b %Y').lstrip('0')}"
-        )
+        when = note.heard_on.strftime("%d %b %Y").lstrip("0")
+        st.caption(f"{content.LESSON_KINDS[note.kind]} · {shell.escape(note.title)} · {when}")
     if len(notes) > shown:
         st.button(
             content.SHOW_MORE_NOTES.format(count=len(notes) - shown),
@@ -207,64 +292,47 @@ def _notes(notes: Sequence[patterns.Note], key: str, empty: str) -> None:
         )
 
 
-def _patterns(setbacks: Sequence[Setback]) -> None:
+def _patterns(setbacks: Sequence[Setback], version: str) -> None:
     st.subheader(content.PATTERNS_TITLE)
     if not patterns.enough_for_patterns(setbacks):
         st.caption(content.PATTERNS_NOT_YET)
         return
     st.write(content.PATTERNS_INTRO)
+    found = _derived(version, "patterns", lambda: _gather(setbacks))
 
-    stage = patterns.usual_stage(setbacks)
-    if stage is not None:
+    if found.stage is not None:
         with st.container(border=True):
-            st.markdown(f"**{content.USUAL_STAGE_TITLE}: {content.STAGE_REACHED[stage]}**")
-            st.write(content.USUAL_STAGE[stage])
+            st.markdown(f"**{content.USUAL_STAGE_TITLE}: {content.STAGE_REACHED[found.stage]}**")
+            st.write(content.USUAL_STAGE[found.stage])
 
     with st.container(border=True):
         st.markdown(f"**{content.REASONS_TITLE}**")
-        split_line = content.control_split_line(patterns.control_split(setbacks))
-        if split_line:
-            st.write(split_line)
-        recurring = patterns.recurring_reasons(setbacks)
-        if recurring:
-            import pandas as pd
-
-            labels = content.REASON_COLUMNS
-            frame = pd.DataFrame(
-                [
-                    {
-                        labels["reason"]: content.REASONS_BY_ID[r.reason_id].label
-                        if r.reason_id in content.REASONS_BY_ID
-                        else r.reason_id,
-                        labels["times"]: r.times,
-                        labels["mine"]: r.mine,
-                        labels["theirs"]: r.theirs,
-                        labels["unknown"]: r.unknown,
-                    }
-                    for r in recurring
-                ]
-            )
-            st.dataframe(frame, hide_index=True, width="stretch")
+        if found.split_line:
+            st.write(found.split_line)
+        if found.reasons is not None:
+            st.dataframe(found.reasons, hide_index=True, width="stretch")
         else:
             st.caption(content.REASONS_NONE)
 
     with st.container(border=True):
         st.markdown(f"**{content.LESSONS_TITLE}**")
-        _notes(patterns.lessons(setbacks), "history.lessons_shown", content.LESSONS_NONE)
+        _notes(found.lessons, "history.lessons_shown", content.LESSONS_NONE)
     with st.container(border=True):
         st.markdown(f"**{content.PLANS_TITLE}**")
-        _notes(patterns.plans(setbacks), "history.plans_shown", content.PLANS_NONE)
+        _notes(found.plans, "history.plans_shown", content.PLANS_NONE)
 
     with st.container(border=True):
         st.markdown(f"**{content.FEEDBACK_TITLE}**")
-        kinds = patterns.feedback_kinds(setbacks)
-        if kinds:
-            st.markdown("\n".join(f"- {content.feedback_line(k, n)}" for k, n in kinds.items()))
+        if found.kinds:
+            st.markdown("\n".join(f"- {content.feedback_line(k, n)}" for k, n in found.kinds.items()))
         else:
             st.caption(content.FEEDBACK_NONE)
 
 
 # -- the page --------------------------------------------------------------------------------
+
+if not shell.signed_in():
+    st.stop()  # only reachable through the router's sign-in gate
 
 st.title(content.NAV["history"])
 st.write(content.HISTORY_INTRO)
@@ -289,14 +357,15 @@ show_archived = st.toggle(
     on_change=_clear_selection,
 )
 visible = [s for s in listing.setbacks if show_archived or not s.archived]
+version = _version(visible) + ("+archived" if show_archived else "")
 
 if visible:
     st.caption(content.HISTORY_SELECT_HINT)
-    chosen = _table(visible, with_archived=show_archived)
+    chosen = _table(visible, version, with_archived=show_archived)
     if chosen is not None:
         _actions(chosen)
 else:
     st.info(content.ALL_ARCHIVED)
 
-_arc(visible)
-_patterns(visible)
+_arc(visible, version)
+_patterns(visible, version)
