@@ -1,11 +1,14 @@
 """The PDF summary: `render_pdf(doc) -> bytes`, drawn with fpdf2 and the fonts bundled in core/fonts.
 
-Why it looks like this inside: fpdf2's `multi_cell` re-measures the whole line for every character it
-adds (~280 ms for a 20,000-character vent), and `add_font` re-parses each TTF per document (~30 ms a
-face). So the text is wrapped here with per-character widths taken once from the fonts' cmaps, each
-line is placed with `FPDF.text`, and the parsed fonts are shared across documents (see `pdf_text`).
-A fully filled setback with a 20,000-character vent renders in about 40 ms warm on the 2-core dev
-machine (target 150 ms; `bench/bench_pdf.py` measures it), so fpdf2 stays; reportlab was not needed.
+Why it is built this way (measured with cProfile and bench/bench_pdf.py on the 2-core dev machine):
+fpdf2's `multi_cell` re-measures the whole line for every character it adds (~280 ms for a
+20,000-character vent), `add_font` re-parses each TTF per document (~30 ms a face), and writing the
+PDF subsets every embedded font (~25 ms for all of DejaVu Sans). So `pdf_text` wraps text itself with
+widths read once from the fonts' cmaps, lines are placed with `FPDF.text`, parsed fonts are shared
+across documents, and the common Latin text uses a small cut of DejaVu so subsetting stays cheap.
+A full setback with the 20,000-character vent renders in ~40-50 ms warm median on a quiet machine
+(~45 ms CPU; up to ~90 ms wall while other test suites share the cores), well inside the 150 ms
+target, so fpdf2 stays and reportlab was not needed.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ COVER_INTRO = (
 LEGEND = ("Before (first check-in)", "After (closing check-in)")
 NOT_RATED = "not rated"
 
+RGB = tuple[int, int, int]
 PAGE_W, PAGE_H = 210.0, 297.0
 LEFT, RIGHT = 20.0, 190.0
 WIDTH = RIGHT - LEFT
@@ -80,16 +84,18 @@ class _Writer:
             self.new_page()
 
     def draw_line(
-        self, line: str, x: float, baseline: float, size: float, style: str = "", color=INK
+        self, line: str, x: float, baseline: float, size: float, style: str = "", color: RGB = INK
     ) -> None:
         """One already wrapped line, switching to a fallback face where the main one lacks a glyph."""
         self.pdf.set_text_color(*color)
-        for fontkey, text, units in self.fonts.runs(line, style):
+        runs = self.fonts.runs(line, style)
+        for index, (fontkey, text) in enumerate(runs):
             self.fonts.attach(self.pdf, fontkey)
             face = self.fonts.faces[fontkey]
             self.pdf.set_font(face.family, face.style, size)
             self.pdf.text(x, baseline, text)
-            x += units * size * PT_TO_MM / 1000
+            if index + 1 < len(runs):
+                x += self.fonts.width(text, size, style)
 
     def text(
         self,
@@ -98,9 +104,9 @@ class _Writer:
         width: float = WIDTH,
         size: float = BODY,
         style: str = "",
-        color=INK,
+        color: RGB = INK,
         leading: float = LEADING,
-        bar: tuple[int, int, int] | None = None,
+        bar: RGB | None = None,
     ) -> None:
         """Wrapped text flowing across pages; `bar` draws a coloured rule beside every line."""
         for line in wrap(sanitize(text), width, size, style):
@@ -123,7 +129,7 @@ class _Writer:
     def gap(self, height: float) -> None:
         self.y = min(self.y + height, BOTTOM)
 
-    def rule(self, color=RULE, width: float = 0.3) -> None:
+    def rule(self, color: RGB = RULE, width: float = 0.3) -> None:
         self.pdf.set_draw_color(*color)
         self.pdf.set_line_width(width)
         self.pdf.line(LEFT, self.y, RIGHT, self.y)
@@ -181,6 +187,8 @@ def _arc(w: _Writer, doc: SummaryDoc) -> None:
         w.draw_line(name, LEFT, top + row / 2 + 1.2, 9.5)
         for offset, value, color in ((1.3, before, BEFORE), (4.9, after, ACCENT)):
             bar_top = top + offset
+            if value is not None:
+                value = max(0, min(100, value))  # the models keep scores in 0-100; a hand-made doc might not
             if value is None:
                 w.draw_line(NOT_RATED, x0 + 1, bar_top + 2.6, 7.5, color=MUTED)
                 continue

@@ -114,19 +114,21 @@ class FontBank:
         widths = self.widths[style]
         return sum(widths.get(char, 600) for char in text) * size_pt * PT_TO_MM / 1000
 
-    def runs(self, line: str, style: str) -> list[tuple[str, str, float]]:
-        """A line split by the face that draws it: (fontkey, text, width in thousandths of an em)."""
-        fallback, widths, main = self.fallback[style], self.widths[style], STYLE_FACES[style][0]
-        runs: list[tuple[str, str, float]] = []
+    def runs(self, line: str, style: str) -> list[tuple[str, str]]:
+        """A line split by the face that draws it: (fontkey, text) pairs."""
+        fallback, main = self.fallback[style], STYLE_FACES[style][0]
+        if not any(map(fallback.__contains__, line)):
+            return [(main, line)]  # the common case: the main face has every character
+        runs: list[tuple[str, str]] = []
         start, current = 0, main
         for index, char in enumerate(line):
             fontkey = fallback.get(char, main)
             if fontkey != current:
                 if index > start:
-                    runs.append((current, line[start:index], 0))
+                    runs.append((current, line[start:index]))
                 start, current = index, fontkey
-        runs.append((current, line[start:], 0))
-        return [(key, text, sum(widths.get(char, 600) for char in text)) for key, text, _ in runs if text]
+        runs.append((current, line[start:]))
+        return [run for run in runs if run[1]]
 
 
 def _lean_bytes(filename: str, unicodes: str | None) -> bytes:
@@ -145,7 +147,8 @@ def _lean_bytes(filename: str, unicodes: str | None) -> bytes:
         subsetter.subset(font)
     # Windows Unicode subtables (BMP and full) are the ones fpdf2 reads; the rest is parsed for nothing.
     cmap = font["cmap"]
-    cmap.tables = [table for table in cmap.tables if (table.platformID, table.platEncID) in ((3, 1), (3, 10))]
+    windows = [table for table in cmap.tables if (table.platformID, table.platEncID) in ((3, 1), (3, 10))]
+    cmap.tables = windows or cmap.tables
     buffer = BytesIO()
     font.save(buffer)
     return buffer.getvalue()
@@ -165,9 +168,6 @@ def bank() -> FontBank:
     return _bank
 
 
-_replacements: dict[str, str] = {}
-
-
 def _replacement(char: str, covered: frozenset[str]) -> str:
     """What to draw for one character: itself, a space, nothing (invisible by design), or the placeholder."""
     if char in ("\n", " "):
@@ -184,18 +184,25 @@ def _replacement(char: str, covered: frozenset[str]) -> str:
     return char
 
 
+class _Replacements(dict):
+    """str.translate table that decides each character once, the first time it is seen."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = _replacement(chr(code), bank().covered)
+        return value
+
+
+_replacements = _Replacements()
+PLAIN = re.compile(r"[ -~\n]*")  # printable ASCII and newlines: every bundled font has all of it
+
+
 def sanitize(text: str) -> str:
     """Text every character of which a bundled font can draw; anything else becomes the placeholder."""
-    covered = bank().covered
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").translate(LINE_BREAKS))
-    out = []
-    for char in text:
-        replacement = _replacements.get(char)
-        if replacement is None:
-            replacement = _replacements[char] = _replacement(char, covered)
-        out.append(replacement)
+    if not PLAIN.fullmatch(text):
+        text = text.translate(_replacements)
     # A wall of empty lines would only spread the text over blank pages.
-    return MANY_BLANK_LINES.sub("\n\n", "".join(out))
+    return MANY_BLANK_LINES.sub("\n\n", text)
 
 
 def wrap(text: str, width_mm: float, size_pt: float, style: str = "") -> list[str]:
