@@ -5,7 +5,8 @@ from __future__ import annotations
 import copy
 import os
 import secrets
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,10 @@ from typing import Any
 import bcrypt
 import jwt
 import yaml
-from filelock import FileLock
+from filelock import FileLock, Timeout
 
 from core.settings import Settings
-from core.storage import TEMP_PREFIX, user_id, write_atomic
+from core.storage import LOCK_POLL_S, TEMP_PREFIX, user_id, write_atomic
 
 CREDENTIALS_FILE = "credentials.yaml"
 COOKIE_KEY_FILE = "cookie.key"
@@ -49,12 +50,30 @@ class AccountError(Exception):
     """A problem with an account, worded for the person."""
 
 
-def _lock(root: Path) -> FileLock:
-    return FileLock(root / LOCK_FILE, timeout=30)
+@contextmanager
+def _lock(root: Path) -> Iterator[None]:
+    """The credentials lock; waiting too long for it becomes an AccountError, not a crash."""
+    lock = FileLock(root / LOCK_FILE, timeout=30, poll_interval=LOCK_POLL_S)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise AccountError("Rebound is busy with another sign-in just now. Please try again.") from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _write_yaml(path: Path, data: Credentials) -> None:
-    write_atomic(path, yaml.safe_dump(data, sort_keys=True, allow_unicode=True).encode("utf-8"))
+    """Replace the credentials file atomically; a failed write (a full disk) becomes an AccountError."""
+    try:
+        write_atomic(path, yaml.safe_dump(data, sort_keys=True, allow_unicode=True).encode("utf-8"))
+    except OSError as error:
+        raise AccountError(
+            "Your account details could not be saved because the data folder could not be written "
+            f"({error.strerror or error.__class__.__name__}). Nothing was changed: please try again "
+            "in a moment."
+        ) from error
 
 
 # Data folders this process has already checked (first call per process does the full check).

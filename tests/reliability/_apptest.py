@@ -1,0 +1,66 @@
+"""Small AppTest helpers for the reliability tests: the app as someone, and everything it shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def app_as(username: str, name: str = "") -> AppTest:
+    """The app with the sign-in gate passed (AppTest can't carry the cookie); not run yet."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["authentication_status"] = True
+    at.session_state["username"] = username
+    at.session_state["name"] = name or username.title()
+    return at
+
+
+def signed_out_app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    return at
+
+
+def everything_shown(at: AppTest) -> str:
+    """Every element's message and every widget's value, main area and sidebar, as one string."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        for child in getattr(node, "children", {}).values():
+            proto = getattr(child, "proto", None)
+            if proto is not None:
+                parts.append(str(proto))
+            try:
+                value = getattr(child, "value", None)
+            except Exception:  # noqa: BLE001 - some elements have no value to read
+                value = None
+            if value is not None:
+                parts.append(repr(value))
+            walk(child)
+
+    walk(at._tree)
+    return "\n".join(parts)
+
+
+def text_input(at: AppTest, label: str, form: str):
+    return next(w for w in at.text_input if w.label == label and w.form_id == form)
+
+
+def register(at: AppTest, username: str, password: str, email: str | None = None) -> None:
+    form = "Register user"
+    text_input(at, "First name", form).input("Sam")
+    text_input(at, "Last name", form).input("Rivera")
+    text_input(at, "Email", form).input(email or f"{username}@example.org")
+    text_input(at, "Username", form).input(username)
+    text_input(at, "Password", form).input(password)
+    text_input(at, "Repeat password", form).input(password)
+    next(b for b in at.button if b.label == "Create account").click().run()
+
+
+def login(at: AppTest, username: str, password: str) -> None:
+    text_input(at, "Username", "Login").input(username)
+    text_input(at, "Password", "Login").input(password)
+    next(b for b in at.button if b.label == "Login").click().run()
