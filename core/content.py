@@ -354,7 +354,8 @@ OPENED = "This is now your current setback. The stages in the sidebar work on it
 ARCHIVED_NOTE = "Archived — hidden from Start here, still kept safely."
 ALL_ARCHIVED = "Everything here is archived. Turn on “Show archived” to see it."
 
-ARC_TITLE = "How it felt, before and after"
+# One wording for the emotion arc on History, on Summary and in the PDF (first person, like the PDF).
+ARC_TITLE = "How I felt, before and after"
 ARC_INTRO = (
     "Each dot is a check-in: the first one on Vent, the closing one on Summary. "
     "Lower means lighter. Feelings don't move in straight lines, and that's normal."
@@ -904,3 +905,67 @@ def login_paused(minutes: int) -> str:
 
 
 LOGIN_TROUBLE = "Signing in didn't work just now. Please try again in a moment."
+
+
+# -- summary page and exports (issue 4) ------------------------------------------------------
+# Names here start with SUMMARY_. The PDF's own words live in core/summary.py and core/pdf.py.
+
+SUMMARY_INTRO = (
+    "You've worked through a lot since the news came. Notice how you feel now, leave a few words "
+    "for the next time this happens, and take a summary with you."
+)
+SUMMARY_CHECK_IN = "How strong is each feeling now?"
+SUMMARY_CHECK_IN_HELP = (
+    "The same feelings you rated on Vent. Each slider starts where you put it then — move it to "
+    "where the feeling is now. Any change, or none, is fine."
+)
+SUMMARY_NO_VENT = (
+    "You haven't rated your feelings on Vent yet, so there's nothing to compare with. You can rate "
+    "them here anyway, or start on Vent."
+)
+SUMMARY_CHART_NOTE = "Lower means lighter. Feelings rarely move in straight lines."
+SUMMARY_CHART_AXIS = {"feeling": "Feeling", "value": "How strong (0–100)", "moment": "Check-in"}
+SUMMARY_NOTE_TITLE = "A note to my future self, for the next time this happens"
+SUMMARY_NOTE_LABEL = "Your note"
+SUMMARY_NOTE_HELP = (
+    "What helped this time? What would you like to hear when the next no arrives? Rebound shows "
+    "this note on Start here when you add your next setback."
+)
+SUMMARY_NOTE_PLACEHOLDER = (
+    "e.g. You've been here before and came through it. Rest first, then one small step."
+)
+SUMMARY_NOTE_COUNT = "{count:,} of {limit:,} characters"
+SUMMARY_SECTIONS = "What goes into the PDF"
+SUMMARY_SECTIONS_HELP = (
+    "The cover, both check-ins and your note are always in it. Choose which stages to add."
+)
+SUMMARY_SECTION_EMPTY = "{stage} — nothing saved yet"
+SUMMARY_INCLUDE_VENT = "Include what I wrote on Vent"
+SUMMARY_VENT_PRIVATE = (
+    "Your vent writing is private, so it stays out of the PDF. To include it, turn off "
+    "“Keep this private” on Vent and save there first."
+)
+SUMMARY_VENT_NOTHING = "There's no vent writing saved yet."
+SUMMARY_VENT_SHARED = "Your vent writing is no longer private. Tick this only if you'd like it in the PDF."
+SUMMARY_DOWNLOADS = "Take it with you"
+SUMMARY_DOWNLOAD_PDF = "Download PDF summary"
+SUMMARY_DOWNLOAD_ICS = "Download follow-ups (.ics)"
+SUMMARY_DOWNLOAD_CSV = "Download targets (.csv)"
+SUMMARY_PDF_HELP = (
+    "A private record to keep, reread before your next interview, or share with someone you trust."
+)
+SUMMARY_ICS_HELP = "Reconnect and due dates from Next targets, as all-day events for your calendar."
+SUMMARY_CSV_HELP = "Your target companies as a spreadsheet."
+SUMMARY_NO_DATES = "No dates saved on Next targets yet, so there's nothing for a calendar."
+SUMMARY_NO_TARGETS = "No target companies saved on Next targets yet."
+SUMMARY_DOWNLOAD_SAVES = "The PDF shows this page as it is now. Downloading it saves your changes here too."
+SUMMARY_DOWNLOAD_OLD = (
+    "Something on this page needs a look first, so the PDF uses what you last saved here. "
+    "Nothing you typed is lost."
+)
+SUMMARY_DOWNLOAD_FAILED = "Your changes couldn't be saved just now: {problem}"
+
+STAGE_FIELDS |= {
+    "future_note": "Your note to your future self",
+    "sections": "The sections for the PDF",
+}

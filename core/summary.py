@@ -28,7 +28,7 @@ VENT_KEPT_PRIVATE = (
     "What you wrote here is private, so it stays out of this summary. It is still saved for you."
 )
 VENT_LEFT_OUT = "What you wrote here is left out of this summary. It is still saved for you."
-ARC_HEADING = "How I felt, before and after"
+ARC_HEADING = content.ARC_TITLE  # the same words as the arc on the History and Summary pages
 TARGET_COLUMNS = ("Company", "Role", "Why it fits", "Next step", "Due", "Status")
 
 
