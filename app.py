@@ -7,11 +7,8 @@ from pages import _shell as shell
 
 st.set_page_config(page_title=content.APP_NAME, page_icon=":material/spa:", layout="centered")
 
-# The authenticator's cookie component draws an invisible frame on the session's first run only.
-# Kept inside a slot that exists on every run, it cannot shift the page's other elements (which
-# would remount them and drop what a person was typing).
-with st.sidebar.container():
-    authenticator = shell.authenticator()
+# Built once per session; it reads the sign-in cookie from the request and draws nothing.
+authenticator = shell.authenticator()
 shell.refuse_stale_cookie()
 # Restores the session from the cookie on a reload; renders nothing.
 authenticator.login(location="unrendered")

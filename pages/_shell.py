@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import extra_streamlit_components as stx
 import streamlit as st
 import streamlit_authenticator as stauth
+from streamlit_authenticator.models import cookie_model
 
 from core import auth, content
 from core.models import Setback, StageModel
@@ -39,6 +43,24 @@ NEXT_STAGE = {
 }
 
 # -- settings, files, authenticator ----------------------------------------------------------
+
+
+class _RequestCookies(stx.CookieManager):
+    """The authenticator's cookie manager without the "getAll" component it draws when built.
+
+    The authenticator reads its cookie from the request headers (st.context.cookies), so the
+    component's copy of the browser's cookies was never used; drawing it cost every new session an
+    iframe, a 2.4 MB script and a second run of the whole app. Setting the cookie (sign-in) and
+    deleting it (sign-out) still go through the component, as before.
+    """
+
+    def __init__(self, key: str = "init") -> None:  # the component is not drawn, so no key is taken
+        self.cookie_manager = sys.modules[stx.CookieManager.__module__]._component_func
+        self.cookies = dict(st.context.cookies)
+
+
+# The authenticator builds its cookie manager as `stx.CookieManager()`; give it the one above.
+cookie_model.stx = SimpleNamespace(CookieManager=_RequestCookies)
 
 
 def _secrets() -> dict[str, Any]:
