@@ -390,7 +390,7 @@ REASONS_TITLE = "Reasons you've marked more than once"
 REASONS_NONE = "No reason shows up more than once so far — each setback seems to have had its own story."
 REASON_COLUMNS = {
     "reason": "Reason",
-    "times": "Setbacks",
+    "times": "Times marked",
     "mine": "In my hands",
     "theirs": "In theirs",
     "unknown": "Can't know",
@@ -439,7 +439,7 @@ def feedback_line(kind: str, times: int) -> str:
 # -- account (issue 5) ----------------------------------------------------------------------
 
 ACCOUNT_INTRO = "Your details, your password, and everything you've written here: yours to keep or remove."
-DETAILS_TITLE = "Name and email"
+SIGNED_IN_AS = "Signed in as {name} ({username}) · {email}"
 DETAILS_FIELDS = {
     "Form name": "Change your name or email",
     "Field": "What to change",
@@ -450,7 +450,6 @@ DETAILS_FIELDS = {
     "Update": "Save change",
 }
 DETAILS_SAVED = "Saved. Your details are up to date."
-USERNAME_LABEL = "Username"
 _DETAILS_PROBLEMS = {
     "First name is not valid": "Please enter a first name (2 to 100 letters).",
     "Last name is not valid": "Please enter a last name (2 to 100 letters).",
@@ -503,13 +502,8 @@ DELETE_WARNING = (
 DELETE_CONFIRM = "To confirm, type your username: {username}"
 DELETE_BUTTON = "Delete all my data"
 DELETE_MISMATCH = "That doesn't match your username, so nothing was deleted."
-DELETED_TITLE = "Everything is deleted"
-DELETED = (
-    "Your setbacks and your account are gone, and you're signed out. "
-    "Thank you for trusting Rebound with a hard moment. Take good care of yourself."
-)
+DELETED = "Everything is deleted and you're signed out. Take good care of yourself."
 DELETE_FAILED = "Something stopped the deletion part-way: {problem} Please try again in a moment."
-BACK_TO_SIGN_IN = "Back to the start"
 
 EXPORT_README = """\
 Rebound — everything you wrote, exported {exported_at}

@@ -10,7 +10,6 @@ from core.models import utcnow
 from core.storage import StorageError, Store
 from pages import _shell as shell
 
-DELETED_KEY = "account.deleted"
 CONFIRM_KEY = "account.delete_confirm"
 PROBLEM_KEY = "account.delete_problem"
 
@@ -22,7 +21,7 @@ def _export(store: Store, username: str, account: dict[str, str]) -> bytes:
 
 
 def _delete_everything() -> None:
-    """Remove the person's setbacks, then their account; runs before the page draws."""
+    """Remove the person's setbacks, then their account, then sign out; runs before the page draws."""
     username = shell.username()
     typed = str(st.session_state.get(CONFIRM_KEY) or "").strip()
     if typed.casefold() != username.casefold():
@@ -38,7 +37,11 @@ def _delete_everything() -> None:
         return
     # Without this, the end of this run would write the session's copy of the user back.
     shell.reload_credentials()
-    st.session_state[DELETED_KEY] = True
+    # Signed out before the router runs, so this very run shows the sign-in page; the
+    # authenticator also asks the browser to delete the sign-in cookie.
+    shell.authenticator().logout(location="unrendered")
+    _forget_session()
+    st.toast(content.DELETED, icon=":material/check:", duration="infinite")
 
 
 def _forget_session() -> None:
@@ -49,18 +52,7 @@ def _forget_session() -> None:
         st.session_state.pop(key, None)
 
 
-def _farewell(authenticator) -> None:
-    """Sign out (which also deletes the cookie in the browser) and say goodbye."""
-    if st.session_state.get("authentication_status"):
-        authenticator.logout(location="unrendered")
-    _forget_session()
-    st.title(content.DELETED_TITLE)
-    st.success(content.DELETED, icon=":material/check:")
-    st.button(content.BACK_TO_SIGN_IN, key="account.after_delete")
-
-
 def _details(authenticator, username: str) -> None:
-    st.subheader(content.DETAILS_TITLE)
     summary = st.container()
     try:
         if authenticator.update_user_details(
@@ -69,13 +61,14 @@ def _details(authenticator, username: str) -> None:
             st.success(content.DETAILS_SAVED, icon=":material/check:")
     except UpdateError as error:
         st.error(content.details_problem(str(error)))
-    # Filled in after the form so a change made just now already shows.
+    # Filled in after the form so a change made just now already shows; plain text, no markdown.
     record = st.session_state.auth_credentials["usernames"].get(username, {})
     name = " ".join(part for part in (record.get("first_name"), record.get("last_name")) if part)
     with summary:
-        st.markdown(
-            f"**{shell.escape(name or username)}** · {shell.escape(str(record.get('email') or ''))}  \n"
-            f"{content.USERNAME_LABEL}: {shell.escape(username)}"
+        st.text(
+            content.SIGNED_IN_AS.format(
+                name=name or username, username=username, email=record.get("email") or "—"
+            )
         )
 
 
@@ -124,10 +117,8 @@ def _delete_section(username: str) -> None:
         st.error(problem)
 
 
-authenticator = shell.authenticator()
-if st.session_state.pop(DELETED_KEY, False):
-    _farewell(authenticator)
-else:
+if shell.signed_in():  # only reachable through the router's sign-in gate
+    authenticator = shell.authenticator()
     username = shell.username()
     st.title(content.NAV["account"])
     st.write(content.ACCOUNT_INTRO)

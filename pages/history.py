@@ -132,9 +132,8 @@ def _actions(setback: Setback) -> None:
     """What can be done with the selected setback."""
     with st.container(border=True):
         st.markdown(f"**{shell.escape(setback.title())}**")
-        open_column, archive_column = st.columns(2)
         is_current = st.session_state.get("setback_id") == setback.id
-        with open_column:
+        with st.container(horizontal=True, vertical_alignment="center"):
             if is_current and not setback.archived:
                 st.badge(content.CURRENT_BADGE, color="green")
             else:
@@ -144,15 +143,14 @@ def _actions(setback: Setback) -> None:
                     on_click=_open,
                     args=(setback.id,),
                     type="primary",
-                    width="stretch",
+                    icon=":material/arrow_forward:",
                 )
-        with archive_column:
             st.button(
                 content.UNARCHIVE if setback.archived else content.ARCHIVE,
                 key="history.archive",
                 on_click=_archive,
                 args=(setback.id, not setback.archived),
-                width="stretch",
+                icon=":material/unarchive:" if setback.archived else ":material/archive:",
             )
         if setback.archived:
             st.caption(content.ARCHIVED_NOTE)
@@ -179,7 +177,12 @@ def _arc_spec(setbacks: Sequence[Setback], measure: str) -> dict[str, Any] | Non
             "value": [p.value for p in points],
         }
     )
-    x = alt.X("heard_on:T", title=axis["heard_on"], axis=alt.Axis(format="%b %Y"))
+    x = alt.X(
+        "heard_on:T",
+        title=axis["heard_on"],
+        scale=alt.Scale(padding=14),
+        axis=alt.Axis(format="%b %Y", tickCount={"interval": "month", "step": 1}, labelOverlap="greedy"),
+    )
     y = alt.Y("value:Q", title=axis["value"], scale=alt.Scale(domain=[0, 100]))
     links = (
         alt.Chart(frame)
@@ -198,7 +201,7 @@ def _arc_spec(setbacks: Sequence[Setback], measure: str) -> dict[str, Any] | Non
                 scale=alt.Scale(
                     domain=list(content.ARC_MOMENTS.values()), range=[BEFORE_COLOUR, AFTER_COLOUR]
                 ),
-                legend=alt.Legend(orient="bottom"),
+                legend=alt.Legend(orient="top", title=None),
             ),
             tooltip=[
                 alt.Tooltip("setback:N", title=content.HISTORY_COLUMNS["company"]),
@@ -219,6 +222,7 @@ def _arc(setbacks: Sequence[Setback], version: str) -> None:
         options=choices,
         format_func=lambda key: content.ARC_STRONGEST if key == patterns.STRONGEST else content.EMOTIONS[key],
         key="history.arc_measure",
+        width=260,
     )
     spec = _derived(version, ("arc", measure), lambda: _arc_spec(setbacks, measure))
     if spec is None:
