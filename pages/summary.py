@@ -46,14 +46,15 @@ def _feeling_key(name: str) -> str:
 def _starting_check_in(before: CheckIn | None, saved: Summary | None) -> CheckIn:
     """Where the sliders start: the saved closing check-in, else the first one, else zero.
 
-    The own feelings are always the ones named on Vent, each at its saved closing score if it has one.
+    The own feelings are always the ones named on Vent (a name given twice counts once, as in the
+    emotion arc), each at its saved closing score if it has one.
     """
     base = saved.check_in if saved else before or CheckIn()
     closing = {_feeling_key(f.name): f.score for f in saved.check_in.own} if saved else {}
-    own = [
-        Feeling(name=f.name, score=closing.get(_feeling_key(f.name), f.score))
-        for f in (before.own if before else [])
-    ]
+    named: dict[str, Feeling] = {}
+    for feeling in before.own if before else []:
+        named.setdefault(_feeling_key(feeling.name), feeling)
+    own = [Feeling(name=f.name, score=closing.get(key, f.score)) for key, f in named.items()]
     return base.model_copy(update={"own": own})
 
 
@@ -67,7 +68,8 @@ def _chart_spec(deltas: list[Any]) -> dict[str, Any]:
     rows, labels = [], []
     for delta in deltas:
         # An own feeling may share a name with one of the fixed five: keep both apart on the chart.
-        label = delta.label if delta.label not in labels else f"{delta.label} (own)"
+        taken = delta.label.casefold() in {label.casefold() for label in labels}
+        label = f"{delta.label} (own)" if taken else delta.label
         labels.append(label)
         for moment, value in (("before", delta.before), ("after", delta.after)):
             if value is not None:
@@ -97,7 +99,7 @@ def _chart_spec(deltas: list[Any]) -> dict[str, Any]:
         )
     )
     numbers = base.mark_text(align="left", dx=4, fontSize=11, color="#5f6368").encode(text="value:Q")
-    chart = (bars + numbers).properties(height=max(150, 46 * len(labels)))
+    chart = (bars + numbers).properties(height=max(160, 54 * len(labels)))
     return chart.configure_view(stroke=None).to_dict()
 
 
@@ -179,7 +181,11 @@ if before is None:
     st.page_link(shell.PAGES["vent"], label=content.NAV["vent"], icon=":material/arrow_forward:")
 columns = st.columns(2, gap="large")
 sliders = [(emotion, content.EMOTIONS[emotion]) for emotion in EMOTIONS]
-sliders += [(_feeling_key(f.name), shell.escape(f.name)) for f in start.check_in.own]
+fixed = {label.casefold() for label in content.EMOTIONS.values()}
+sliders += [
+    (_feeling_key(f.name), shell.escape(f.name) + (" (own)" if f.name.casefold() in fixed else ""))
+    for f in start.check_in.own
+]
 for index, (field, label) in enumerate(sliders):
     with columns[index % 2]:
         st.slider(label, 0, 100, step=5, key=sheet.key(field))

@@ -25,7 +25,7 @@ from streamlit.testing.v1 import AppTest
 import core.pdf
 from core import content
 from core.emotions import describe_change, emotion_change
-from core.models import MEDIUM_TEXT, CheckIn, Feeling, Intake, Setback, Summary
+from core.models import MEDIUM_TEXT, CheckIn, Feeling, Intake, Setback, Summary, Vent
 from core.storage import Store
 from tests.app.conftest import signed_in_app
 from tests.app.through_router import through_router  # noqa: F401 - a fixture
@@ -376,3 +376,16 @@ def test_file_names_hold_only_safe_characters_with_the_company_and_the_day_heard
     setback = put(store, full_setback(intake=intake))
     open_summary(setback)
     assert files.by_extension("pdf").file_name == f"rebound-ca-co-{HEARD_ON.isoformat()}.pdf"
+
+
+def test_a_feeling_named_twice_on_vent_gets_one_slider_and_a_fixed_name_stays_apart(store):
+    own = [Feeling(name="Worry", score=70), Feeling(name=" worry", score=20), Feeling(name="Anger", score=30)]
+    vent = Vent(check_in=CheckIn(anger=45, own=own))
+    setback = put(store, full_setback(vent=vent, summary=None))
+    at = open_summary(setback)
+    labels = sorted(s.label for s in at.slider)
+    assert labels == ["Anger", "Anger (own)", "Anxiety", "Disappointment", "Sadness", "Shame", "Worry"]
+    assert at.slider(key=key(setback, "own.worry")).value == 70
+    rows = chart_rows(at)
+    assert rows[("Anger", BEFORE)] == 45 and rows[("Anger (own)", BEFORE)] == 30
+    assert not at.exception
