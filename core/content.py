@@ -365,6 +365,7 @@ ARC_EMPTY = (
     "moved will show here."
 )
 ARC_MEASURE = "Show"
+ARC_LATEST = "The chart shows your latest {count}."
 ARC_STRONGEST = "Strongest feeling"
 ARC_MOMENTS = {"before": "Before (Vent)", "after": "After (Summary)"}
 ARC_AXIS = {"heard_on": "When the news came", "value": "How strong (0–100)", "moment": "Check-in"}

@@ -19,6 +19,8 @@ STAGE_ORDER: tuple[str, ...] = ("applied", "screen", "interview", "final_round",
 FEEDBACK_ORDER: tuple[str, ...] = ("reason", "strengths", "stay_in_touch", "vague")
 LESSON_FIELDS: tuple[str, ...] = ("learned", "differently", "practice")
 STRONGEST = "strongest"
+# More than this many before-and-after pairs blur into a block; the latest ones tell the story.
+ARC_LATEST = 40
 
 Moment = Literal["before", "after"]
 
@@ -159,13 +161,15 @@ def check_in_value(check_in: CheckIn, emotion: str = STRONGEST) -> int:
     return scores.get(emotion, 0)
 
 
-def emotion_arc(setbacks: Iterable[Setback], emotion: str = STRONGEST) -> list[ArcPoint]:
-    """Before and after points for every setback with a check-in, oldest news first.
+def emotion_arc(
+    setbacks: Iterable[Setback], emotion: str = STRONGEST, latest: int | None = None
+) -> list[ArcPoint]:
+    """Before and after points for every setback with a check-in (or the `latest` few), oldest first.
 
     A check-in of all zeros usually means the sliders were never moved, so it is left out;
     a closing check-in of all zeros does count when the first one was rated (it lifted).
     """
-    points = []
+    per_setback: list[list[ArcPoint]] = []
     ordered = sorted(setbacks, key=lambda s: (s.intake.heard_on, s.created_at))
     for setback in ordered:
         before = setback.vent.check_in if setback.vent else None
@@ -175,10 +179,27 @@ def emotion_arc(setbacks: Iterable[Setback], emotion: str = STRONGEST) -> list[A
             moments.append(("before", before))
         if after is not None and (_rated(after) or moments):
             moments.append(("after", after))
-        for moment, check_in in moments:
-            value = check_in_value(check_in, emotion)
-            points.append(ArcPoint(setback.id, setback.title(), setback.intake.heard_on, moment, value))
-    return points
+        if moments:
+            per_setback.append(
+                [
+                    ArcPoint(
+                        setback.id,
+                        setback.title(),
+                        setback.intake.heard_on,
+                        moment,
+                        check_in_value(check_in, emotion),
+                    )
+                    for moment, check_in in moments
+                ]
+            )
+    if latest is not None:
+        per_setback = per_setback[-latest:] if latest > 0 else []
+    return [point for points in per_setback for point in points]
+
+
+def arc_setbacks(points: Iterable[ArcPoint]) -> int:
+    """How many setbacks the points of an arc come from."""
+    return len({point.setback_id for point in points})
 
 
 # -- the note to one's future self -----------------------------------------------------------

@@ -159,9 +159,10 @@ def _actions(setback: Setback) -> None:
 # -- the emotion arc -------------------------------------------------------------------------
 
 
-def _arc_spec(setbacks: Sequence[Setback], measure: str) -> dict[str, Any] | None:
-    """The before-and-after chart as a Vega-Lite spec, built with Altair; None without check-ins."""
-    points = patterns.emotion_arc(setbacks, measure)
+def _arc_spec(setbacks: Sequence[Setback], measure: str) -> tuple[dict[str, Any], int] | None:
+    """The before-and-after chart as a Vega-Lite spec built with Altair, and how many setbacks it
+    shows (the latest patterns.ARC_LATEST at most); None when there are no check-ins yet."""
+    points = patterns.emotion_arc(setbacks, measure, latest=patterns.ARC_LATEST)
     if not points:
         return None
     import altair as alt
@@ -211,7 +212,7 @@ def _arc_spec(setbacks: Sequence[Setback], measure: str) -> dict[str, Any] | Non
             ],
         )
     )
-    return (links + dots).properties(height=280).to_dict()
+    return (links + dots).properties(height=280).to_dict(), patterns.arc_setbacks(points)
 
 
 def _arc(setbacks: Sequence[Setback], version: str) -> None:
@@ -224,11 +225,15 @@ def _arc(setbacks: Sequence[Setback], version: str) -> None:
         key="history.arc_measure",
         width=260,
     )
-    spec = _derived(version, ("arc", measure), lambda: _arc_spec(setbacks, measure))
-    if spec is None:
+    arc = _derived(version, ("arc", measure), lambda: _arc_spec(setbacks, measure))
+    if arc is None:
         st.caption(content.ARC_EMPTY)
         return
-    st.caption(content.ARC_INTRO)
+    spec, shown = arc
+    st.caption(
+        content.ARC_INTRO
+        + (" " + content.ARC_LATEST.format(count=shown) if shown == patterns.ARC_LATEST else "")
+    )
     # Drawn from the cached spec: Altair would re-validate the whole chart on every run.
     st.vega_lite_chart(spec=spec, width="stretch")
 

@@ -6,9 +6,10 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
-from core import content
+from core import content, patterns
 from core.models import CheckIn, Feedback, Intake, ReasonMark, Reflect, Summary, Vent
 from core.storage import Store
 from pages import _shell as shell
@@ -236,4 +237,22 @@ def test_long_lists_of_lessons_show_a_few_and_more_on_request(data_dir):
     at.button(key="history.lessons_shown.more").click()
     at = history(at=at)
     assert sum("Lesson number" in t for t in texts(at)) == 8
+    assert not at.exception
+
+
+def test_with_many_setbacks_the_arc_shows_the_latest_and_says_so(data_dir):
+    store = Store(data_dir)
+    many = 45
+    for i in range(many):
+        add(store, f"Co {i}", i + 1, vent=Vent(check_in=CheckIn(sadness=60)))
+    at = history()
+    [chart] = at.get("vega_lite_chart")
+    assert any(content.ARC_LATEST.format(count=patterns.ARC_LATEST) in c.value for c in at.caption)
+    shown = {
+        title
+        for dataset in chart.proto.datasets
+        for title in dataframe_util.convert_arrow_bytes_to_pandas_df(dataset.data.data)["setback"]
+    }
+    assert len(shown) == patterns.ARC_LATEST
+    assert "Co 0 — Engineer" in shown and f"Co {many - 1} — Engineer" not in shown  # the oldest left out
     assert not at.exception

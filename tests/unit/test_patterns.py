@@ -187,3 +187,18 @@ def test_there_is_no_future_note_when_none_was_written():
 def test_any_lesson_text_comes_back_as_written_apart_from_outer_spaces(text):
     notes = patterns.lessons([setback(learned=text)])
     assert [n.text for n in notes] == ([text.strip()] if text.strip() else [])
+
+
+@pytest.mark.parametrize(
+    ("latest", "kept"), [(None, ["A", "B", "C"]), (2, ["B", "C"]), (5, ["A", "B", "C"]), (0, [])]
+)
+def test_the_arc_can_keep_only_the_latest_setbacks_with_check_ins(latest, kept):
+    setbacks = [
+        setback("C", 1, before=CheckIn(sadness=50), after=CheckIn(sadness=20)),
+        setback("No check-in", 2),
+        setback("B", 10, before=CheckIn(sadness=60)),
+        setback("A", 30, before=CheckIn(sadness=70), after=CheckIn(sadness=40)),
+    ]
+    points = patterns.emotion_arc(setbacks, latest=latest)
+    assert list(dict.fromkeys(p.title for p in points)) == kept
+    assert patterns.arc_setbacks(points) == len(kept)
