@@ -504,6 +504,7 @@ DELETE_CONFIRM = "To confirm, type your username: {username}"
 DELETE_BUTTON = "Delete all my data"
 DELETE_MISMATCH = "That doesn't match your username, so nothing was deleted."
 DELETED = "Everything is deleted and you're signed out. Take good care of yourself."
+ACCOUNT_GONE = "This account has been deleted, so you've been signed out here too."
 DELETE_FAILED = "Something stopped the deletion part-way: {problem} Please try again in a moment."
 
 EXPORT_README = """\

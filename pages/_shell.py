@@ -112,7 +112,26 @@ def authenticator() -> stauth.Authenticate:
         # because the authenticator holds a reference to this very dict.
         state.auth_credentials["usernames"] = auth.load_credentials(root)["usernames"]
         _remember_snapshot(version)
+    _sign_out_if_account_deleted(state.authenticator)
     return state.authenticator
+
+
+def _sign_out_if_account_deleted(authenticator: stauth.Authenticate) -> None:
+    """Sign out a session whose account was deleted (say, in another tab) after it signed in.
+
+    Only an account this session has seen in the credentials counts, so a session that never
+    had one on file (as in AppTest) is left alone.
+    """
+    state = st.session_state
+    if not signed_in():
+        return
+    person = username().lower()
+    if person in state.auth_credentials["usernames"]:
+        state.auth_account_seen = person
+    elif state.get("auth_account_seen") == person:
+        del state["auth_account_seen"]
+        authenticator.logout(location="unrendered")
+        st.toast(content.ACCOUNT_GONE, icon=":material/info:", duration="long")
 
 
 def _remember_snapshot(version: int) -> None:

@@ -23,6 +23,7 @@ def _export(store: Store, username: str, account: dict[str, str]) -> bytes:
 def _delete_everything() -> None:
     """Remove the person's setbacks, then their account, then sign out; runs before the page draws."""
     username = shell.username()
+    authenticator = shell.authenticator()
     typed = str(st.session_state.get(CONFIRM_KEY) or "").strip()
     if typed.casefold() != username.casefold():
         st.session_state[PROBLEM_KEY] = content.DELETE_MISMATCH
@@ -39,7 +40,7 @@ def _delete_everything() -> None:
     shell.reload_credentials()
     # Signed out before the router runs, so this very run shows the sign-in page; the
     # authenticator also asks the browser to delete the sign-in cookie.
-    shell.authenticator().logout(location="unrendered")
+    authenticator.logout(location="unrendered")
     _forget_session()
     st.toast(content.DELETED, icon=":material/check:", duration="infinite")
 

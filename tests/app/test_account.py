@@ -208,3 +208,20 @@ def test_a_deleted_person_is_not_written_back_even_when_the_file_time_does_not_m
     at.run()
     assert list(auth.load_credentials(data_dir)["usernames"]) == ["robin"]
     assert not at.exception
+
+
+def test_another_open_tab_of_the_deleted_person_is_signed_out_and_writes_nothing(people, data_dir):
+    other_tab = signed_in_app("sam")
+    other_tab.run()
+    at = account_page()
+    at.text_input(key="account.delete_confirm").input("sam")
+    submit(at, content.DELETE_BUTTON)
+    assert [t.value for t in at.toast] == [content.DELETED]
+
+    other_tab.run()
+    assert not other_tab.session_state["authentication_status"]
+    assert content.ACCOUNT_GONE in [t.value for t in other_tab.toast]
+    assert content.SIGN_IN_TITLE in [t.value for t in other_tab.title]
+    assert not (data_dir / "users" / user_id("sam")).exists()  # its run did not recreate the folder
+    assert list(auth.load_credentials(data_dir)["usernames"]) == ["robin"]
+    assert not other_tab.exception
