@@ -13,6 +13,7 @@ import signal
 import struct
 import sys
 import threading
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -136,6 +137,13 @@ def crash_index(setback: Setback, stage: str) -> int:
     return -1 if text is None else int(text.split("#", 1)[1][:6])
 
 
+def _await_progress(shared: mmap.mmap, done_before: int, timeout: float) -> None:
+    """Return once the child reports a finished save (it writes the shared counter after each)."""
+    deadline = time.monotonic() + timeout
+    while struct.unpack_from("q", shared, 0)[0] <= done_before and time.monotonic() < deadline:
+        os.sched_yield()
+
+
 def crash(root: str, ids: dict[str, str], kills: int, seed: int, max_delay: float) -> dict:
     """Fork a child that saves in a loop, SIGKILL it at a random moment, check the files; repeat."""
     rng = random.Random(seed)
@@ -149,7 +157,7 @@ def crash(root: str, ids: dict[str, str], kills: int, seed: int, max_delay: floa
         "temp_files_swept_by_next_start": 0,
         "problems": [],
     }
-    for _ in range(kills):
+    for round_ in range(kills):
         try:
             before = {
                 k: crash_index(Setback.model_validate_json(paths[k].read_bytes()), s)
@@ -175,6 +183,10 @@ def crash(root: str, ids: dict[str, str], kills: int, seed: int, max_delay: floa
                     index += 1
             finally:
                 os._exit(1)
+        if round_ % 5 == 0:
+            # On a busy machine a child may not get far before its random moment; every fifth
+            # round first waits until it has finished a save, so the files keep changing.
+            _await_progress(shared, before["A"], timeout=10)
         # The random moment is the point of this test, so here a sleep is the right tool.
         threading.Event().wait(rng.uniform(0, max_delay))
         os.kill(pid, signal.SIGKILL)
