@@ -7,28 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.app.through_router import through_router  # noqa: F401 - a fixture, used below
+
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output" / "reliability"
 FIGURES: dict[str, dict[str, object]] = {}
 
 
 @pytest.fixture(autouse=True)
-def app_script_runs_every_time(monkeypatch):
-    """Make AppTest run app.py on every run, as the real server does once st.navigation was called.
-
-    A `pages/` folder beside app.py makes Streamlit emulate its old multipage mode until the first
-    st.navigation call. AppTest resets that flag before every run, so from the second run on it
-    executed the page file alone: no sign-in gate, no sidebar, no persist_credentials(). These
-    tests are about exactly those, so the flag is settled the way the running server settles it.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def settled(self, *args, **kwargs) -> None:
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", settled)
+def app_script_runs_every_time(through_router):  # noqa: F811 - pytest passes the fixture in
+    """Every AppTest run here goes through app.py: the gate, the sidebar and persist_credentials()."""
 
 
 @pytest.fixture
