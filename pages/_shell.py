@@ -23,6 +23,8 @@ from core.settings import Settings, SettingsError
 from core.storage import SetbackNotFound, SetbackUnreadable, StorageError, Store
 
 DRAFT_PREFIX = "draft."
+# Draft values kept while their page is closed (a plain key: deleting every "draft." key forgets it too).
+DRAFT_VALUES = f"{DRAFT_PREFIX}kept"
 PAGES = {
     "start": "pages/start.py",
     "vent": "pages/vent.py",
@@ -249,15 +251,26 @@ def draft_key(setback: Setback, stage: str, field: str) -> str:
 
 
 def seed_drafts(setback: Setback, stage: str, saved: dict[str, Any]) -> None:
-    """Give each widget its saved value, unless the person already has a draft of it."""
+    """Give each widget its draft (kept by keep_drafts while on other pages) or else its saved value."""
+    prefix = f"{DRAFT_PREFIX}{setback.id}.{stage}."
+    for key, value in st.session_state.get(DRAFT_VALUES, {}).items():
+        if key.startswith(prefix) and key not in st.session_state:
+            st.session_state[key] = value
     for field, value in saved.items():
         st.session_state.setdefault(draft_key(setback, stage, field), value)
 
 
 def keep_drafts() -> None:
-    """Stop Streamlit from dropping the values of widgets that are not on the current page."""
+    """Remember every draft value, so seed_drafts can bring it back after Streamlit drops it.
+
+    Streamlit forgets a widget's value once a run doesn't draw it (another page is open). This only
+    reads the values: writing every draft key back on each run would make Streamlit send the old
+    values to the browser too, overwriting whatever the person was typing during that run.
+    """
+    kept = st.session_state.setdefault(DRAFT_VALUES, {})
     for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(DRAFT_PREFIX)]:
-        st.session_state[key] = st.session_state[key]
+        if key != DRAFT_VALUES:
+            kept[key] = st.session_state[key]
 
 
 def drop_drafts(setback: Setback, stage: str) -> None:
@@ -265,6 +278,9 @@ def drop_drafts(setback: Setback, stage: str) -> None:
     prefix = f"{DRAFT_PREFIX}{setback.id}.{stage}."
     for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
         del st.session_state[key]
+    kept = st.session_state.get(DRAFT_VALUES, {})
+    for key in [k for k in kept if k.startswith(prefix)]:
+        del kept[key]
 
 
 # -- saving and small shared pieces ----------------------------------------------------------

@@ -80,7 +80,9 @@ class Worksheet:
             for index in range(self.row_count(field))
         ]
 
-    def add_row(self, field: str, limit: int, values: dict[str, Any] | None = None) -> None:
+    def add_row(
+        self, field: str, limit: int, parts: dict[str, Any], values: dict[str, Any] | None = None
+    ) -> None:
         """Callback: fill the first empty row with `values`, or add a row (up to `limit`)."""
         count = self.row_count(field)
         if values:
@@ -91,33 +93,31 @@ class Worksheet:
         if count >= limit:
             return
         st.session_state[self.key(f"{field}.count")] = count + 1
-        if values:
-            self._set_row(field, count, values)
+        self._set_row(field, count, parts | (values or {}))
 
     def remove_row(self, field: str, index: int, parts: dict[str, Any]) -> None:
         """Callback: take a row out of a list, moving the rows below it up."""
         count = self.row_count(field)
         for below in range(index, count - 1):
-            for part in parts:
-                st.session_state[self.row_key(field, below, part)] = self.value(
-                    f"{field}.{below + 1}.{part}", parts[part]
-                )
-        for part in parts:
-            st.session_state.pop(self.row_key(field, count - 1, part), None)
+            self._set_row(
+                field, below, {part: self.value(f"{field}.{below + 1}.{part}", parts[part]) for part in parts}
+            )
+        # Blanked rather than deleted, so no kept draft can bring the old words back into a new row.
+        self._set_row(field, count - 1, parts)
         st.session_state[self.key(f"{field}.count")] = max(count - 1, 0)
 
     def _set_row(self, field: str, index: int, values: dict[str, Any]) -> None:
         for part, value in values.items():
             st.session_state[self.row_key(field, index, part)] = value
 
-    def add_button(self, field: str, limit: int, label: str = content.STAGE_ADD_ROW) -> None:
+    def add_button(self, field: str, limit: int, parts: dict[str, Any]) -> None:
         """The "Add another" button under a list."""
         st.button(
-            label,
+            content.STAGE_ADD_ROW,
             key=f"add.{self.stage}.{field}",
             icon=":material/add:",
             on_click=self.add_row,
-            args=(field, limit),
+            args=(field, limit, parts),
             disabled=self.row_count(field) >= limit,
         )
 

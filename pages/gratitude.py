@@ -48,7 +48,7 @@ for index, row in enumerate(rows):
                     language=None,
                     wrap_lines=True,
                 )
-sheet.add_button("entries", LIST_MAX)
+sheet.add_button("entries", LIST_MAX, ENTRY)
 sheet.field_error("entries")
 
 ideas = suggestions.gratitude_suggestions(sheet.setback.intake, already=[row["text"] for row in rows])
@@ -61,7 +61,7 @@ if ideas:
             icon=":material/add:",
             type="tertiary",
             on_click=sheet.add_row,
-            args=("entries", LIST_MAX, {"text": idea}),
+            args=("entries", LIST_MAX, ENTRY, {"text": idea}),
         )
 
 sheet.save_button(build, start)

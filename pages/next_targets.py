@@ -82,7 +82,7 @@ for index in range(sheet.row_count("attractions")):
     with remove:
         sheet.remove_button("attractions", index, ATTRACTION)
     sheet.field_error(f"attractions.{index}")
-sheet.add_button("attractions", LIST_MAX)
+sheet.add_button("attractions", LIST_MAX, ATTRACTION)
 
 st.subheader(content.TARGETS_TABLE)
 st.caption(content.TARGETS_TABLE_HELP)
@@ -166,7 +166,7 @@ for index in range(sheet.row_count("actions")):
     with remove:
         sheet.remove_button("actions", index, ACTION)
     sheet.field_error(f"actions.{index}")
-sheet.add_button("actions", LIST_MAX)
+sheet.add_button("actions", LIST_MAX, ACTION)
 
 sheet.save_button(build, start, after=after_save)
 sheet.next_link()

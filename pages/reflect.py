@@ -71,7 +71,7 @@ def choice(label: str, options: dict[str, str], field: str, collapsed: bool = Fa
 
 
 def reason_row(reason: content.Reason) -> None:
-    with st.container(border=True):
+    with st.container(border=True, key=f"reason_{reason.id}"):
         text, applies = st.columns([3, 2], vertical_alignment="center")
         with text:
             st.markdown(f"**{reason.label}**")
@@ -146,7 +146,7 @@ for index in range(sheet.row_count("stumbles")):
             content.REFLECT_STUMBLE_ANSWER, key=sheet.row_key("stumbles", index, "better_answer"), height=90
         )
         sheet.field_error(f"stumbles.{index}")
-sheet.add_button("stumbles", LIST_MAX)
+sheet.add_button("stumbles", LIST_MAX, STUMBLE)
 
 st.subheader(content.REFLECT_WANTED)
 st.segmented_control(content.REFLECT_WANTED_HELP, list(range(11)), key=sheet.key("wanted"), width="stretch")

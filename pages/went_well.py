@@ -33,7 +33,7 @@ for index in range(sheet.row_count("wins")):
     with remove:
         sheet.remove_button("wins", index, WIN)
     sheet.field_error(f"wins.{index}")
-sheet.add_button("wins", LIST_MAX)
+sheet.add_button("wins", LIST_MAX, WIN)
 sheet.field_error("wins")
 
 ideas = suggestions.win_suggestions(
@@ -48,7 +48,7 @@ if ideas:
             icon=":material/add:",
             type="tertiary",
             on_click=sheet.add_row,
-            args=("wins", LIST_MAX, {"text": idea}),
+            args=("wins", LIST_MAX, WIN, {"text": idea}),
         )
 
 sheet.save_button(build, start)

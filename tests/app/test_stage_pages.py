@@ -9,34 +9,20 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
-from streamlit.testing.v1 import AppTest, app_test
+from streamlit.testing.v1 import AppTest
 
 from core import content
 from core.followups import reconnect_dates
 from core.models import LONG_TEXT, MEDIUM_TEXT, NAME_TEXT, SHORT_TEXT, Intake, Vent
 from core.storage import Store
+from tests.app.through_router import through_router  # noqa: F401 - a fixture, used below
+
+# Every run goes through app.py, as on the real server (drafts, sidebar and sign-in gate included).
+pytestmark = pytest.mark.usefixtures("through_router")
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 USER = "sam"
 HEARD = date(2025, 3, 31)
-
-
-class _RouterPagesManager(PagesManager):
-    """AppTest's pages manager, minus its reset of the "pages/ folder means old-style app" guess."""
-
-
-@pytest.fixture(autouse=True)
-def every_run_goes_through_the_router(monkeypatch):
-    """Make every AppTest run start at app.py, as every run on the real server does.
-
-    AppTest sets `PagesManager.uses_pages_directory = None` before each run; with a `pages/` folder
-    beside app.py that turns into True, and each run after the first executes the page script
-    directly — skipping the router, `keep_drafts()` and the sidebar. Giving AppTest a subclass means
-    its reset lands on the subclass, while the flag the script runner reads stays False.
-    """
-    monkeypatch.setattr(app_test, "PagesManager", _RouterPagesManager)
-    monkeypatch.setattr(PagesManager, "uses_pages_directory", False)
 
 
 @pytest.fixture
@@ -535,3 +521,20 @@ def test_the_sidebar_marks_a_stage_done_on_the_very_run_that_saves_it(setback):
     save(at, "went_well")
     assert "✓ What went well" in progress()
     assert "○ Gratitude" in progress()
+
+
+def test_a_removed_row_never_comes_back_after_moving_between_pages(setback):
+    at = open_page("went_well")
+    for index, text in enumerate(["one", "two", "three"]):
+        at.text_input(key=key(setback, "went_well", f"wins.{index}.text")).input(text)
+    at.run()
+    at.button(key="remove.went_well.wins.2").click().run()
+    at.switch_page("pages/vent.py").run()
+    at.switch_page("pages/went_well.py").run()
+    assert [at.text_input(key=key(setback, "went_well", f"wins.{i}.text")).value for i in range(2)] == [
+        "one",
+        "two",
+    ]
+    at.button(key="add.went_well.wins").click().run()
+    assert at.text_input(key=key(setback, "went_well", "wins.2.text")).value == ""
+    assert not at.exception
