@@ -657,7 +657,7 @@ REFLECT_ASK_TIPS = (
 REFLECT_ASK_MESSAGE = "A short message you could send — point at it to see the copy button:"
 REFLECT_ASK_TEMPLATE = (
     "Hi,\n\n"
-    "Thank you for letting me know about the {role} role at {company}. I'm disappointed, "
+    "Thank you for letting me know about {the_role} at {company}. I'm disappointed, "
     "but I really appreciated the chance to meet the team.\n\n"
     "Would you have ten minutes for a short call in the next week or two? I'd value any feedback "
     "on how I came across and what I could do better next time.\n\n"
@@ -736,7 +736,7 @@ GRATITUDE_SUGGESTIONS = (
 GRATITUDE_NOTE_TITLE = "A thank-you note for {person}"
 GRATITUDE_NOTE_TEMPLATE = (
     "Dear {person},\n\n"
-    "Thank you for your time during the {role} process at {company}. I was disappointed not to be "
+    "Thank you for your time during {the_process} at {company}. I was disappointed not to be "
     "chosen, but I really valued our conversations and I learned a lot from them.\n\n"
     "I'd be glad to stay in touch, and I hope our paths cross again.\n\n"
     "Best wishes,\n{sender}"

@@ -44,24 +44,23 @@ def _plain(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _role(intake: Intake) -> str:
-    return intake.role or "open"
+def _signature(sender: str) -> str:
+    return sender.strip() or "[your name]"
 
 
 def feedback_request(intake: Intake, sender: str) -> str:
     """A short, ready-to-send message asking for a few minutes of feedback."""
+    the_role = f"the {intake.role} role" if intake.role else "the role"
     return content.REFLECT_ASK_TEMPLATE.format(
-        role=_role(intake), company=intake.company, sender=sender.strip() or "[your name]"
+        the_role=the_role, company=intake.company, sender=_signature(sender)
     )
 
 
 def thank_you_note(person: str, intake: Intake, sender: str) -> str:
     """A short thank-you note to someone met during the process."""
+    the_process = f"the {intake.role} hiring process" if intake.role else "the hiring process"
     return content.GRATITUDE_NOTE_TEMPLATE.format(
-        person=person.strip(),
-        role=_role(intake),
-        company=intake.company,
-        sender=sender.strip() or "[your name]",
+        person=person.strip(), the_process=the_process, company=intake.company, sender=_signature(sender)
     )
 
 

@@ -10,7 +10,7 @@ from pages._stage import Problems, Worksheet
 
 ATTRACTION = {"text": ""}
 ACTION = {"kind": "training", "what": "", "due": None}
-EMPTY_ROWS = 3  # a fresh table shows a few empty rows to type into
+EMPTY_ROWS = 3  # the table always shows empty rows to type into: three at first, then one
 
 sheet = Worksheet("next_targets")
 suggested_dates = reconnect_dates(sheet.setback.intake.heard_on)
@@ -26,11 +26,15 @@ sheet.seed_rows("actions", [action.model_dump() for action in start.actions])
 
 # The table: the editor's state is a set of edits on `base`. Leaving the page drops that state, so
 # each run keeps the edited rows as a draft, and coming back starts the editor from the draft.
-BASE = f"targets.base.{sheet.setback.id}"
-DRAFT = f"targets.draft.{sheet.setback.id}"
+# BASE and DRAFT are plain values under draft keys (so forgetting a person's drafts forgets them);
+# the editor's own key must not be a draft key, as Streamlit refuses to have its state set.
+BASE = sheet.key("table.base")
+DRAFT = sheet.key("table.draft")
 EDITOR = f"targets.editor.{sheet.setback.id}"
 if EDITOR not in st.session_state:
-    st.session_state[BASE] = st.session_state.get(DRAFT) or targets.to_rows(start.targets, minimum=EMPTY_ROWS)
+    st.session_state[BASE] = st.session_state.get(DRAFT) or targets.to_rows(
+        start.targets, minimum=max(EMPTY_ROWS, len(start.targets) + 1)
+    )
 
 
 def table_rows() -> list[dict]:
@@ -61,9 +65,8 @@ def build() -> NextTargets:
 
 
 def after_save() -> None:
-    """Start the table afresh from what was saved."""
-    for key in (DRAFT, EDITOR):
-        st.session_state.pop(key, None)
+    """Start the table afresh from what was saved (the draft went with the stage's other drafts)."""
+    st.session_state.pop(EDITOR, None)
 
 
 sheet.header(content.TARGETS_INTRO)

@@ -74,7 +74,7 @@ def test_the_feedback_request_names_the_role_company_and_sender_and_asks_for_a_c
 
 def test_the_feedback_request_reads_well_without_a_role_or_a_name():
     message = feedback_request(intake(role=""), "  ")
-    assert "the open role at Acme Rockets" in message
+    assert "about the role at Acme Rockets" in message
     assert "[your name]" in message
     assert "{" not in message
 
@@ -82,8 +82,14 @@ def test_the_feedback_request_reads_well_without_a_role_or_a_name():
 def test_a_thank_you_note_is_addressed_to_the_person_and_signed():
     note = thank_you_note(" Priya Shah ", intake(), "Sam")
     assert note.startswith("Dear Priya Shah,")
-    assert "Acme Rockets" in note and "Product Designer" in note
+    assert "during the Product Designer hiring process at Acme Rockets" in note
     assert note.rstrip().endswith("Sam")
+
+
+def test_a_thank_you_note_reads_well_without_a_role():
+    note = thank_you_note("Jo", intake(role=""), "")
+    assert "during the hiring process at Acme Rockets" in note
+    assert "[your name]" in note and "{" not in note
 
 
 def mark(applies: str, basis: str) -> ReasonMark:
