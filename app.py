@@ -39,7 +39,13 @@ if shell.signed_in():
         }
     )
 else:
-    navigation = st.navigation([st.Page("pages/sign_in.py", title="Sign in", default=True)])
+    # Every page's address leads to sign-in, so a bookmark or reload lands there without a
+    # "page not found", and opens the page it names once the person is signed in.
+    sign_in = [st.Page("pages/sign_in.py", title="Sign in", default=True)]
+    sign_in += [
+        st.Page("pages/sign_in.py", title="Sign in", url_path=key) for key in shell.PAGES if key != "start"
+    ]
+    navigation = st.navigation(sign_in, position="hidden")
 st.sidebar.caption(content.DISCLAIMER)
 
 try:

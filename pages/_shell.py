@@ -15,6 +15,7 @@ import extra_streamlit_components as stx
 import streamlit as st
 import streamlit_authenticator as stauth
 from streamlit import config as st_config
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit_authenticator.models import cookie_model
 
 from core import auth, content
@@ -77,6 +78,15 @@ def skip_full_gc_after_runs() -> None:
     """
     if st_config.get_option("runner.postScriptGC"):
         st_config.set_option("runner.postScriptGC", False)
+
+
+# Until `st.navigation` has run once in a server process, Streamlit treats a `pages/` folder beside
+# the main script as its page list (the older multipage mode): a deep link as a fresh server's very
+# first request would run that page on its own, without app.py's sign-in gate. Every page imports
+# this module first, so switch that mode off here and start the run again through app.py.
+if PagesManager.uses_pages_directory:
+    PagesManager.uses_pages_directory = False
+    st.rerun()
 
 
 def _secrets() -> dict[str, Any]:

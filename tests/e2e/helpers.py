@@ -53,11 +53,14 @@ def create_account(page: Page, username: str, password: str = PASSWORD) -> None:
     expect(page.get_by_text("Your account is ready")).to_be_visible()
 
 
-def sign_in(page: Page, username: str, password: str = PASSWORD) -> None:
+def sign_in(page: Page, username: str, password: str = PASSWORD, expect_start: bool = True) -> None:
     choose_tab(page, "Login")
     form = page.get_by_test_id("stForm").filter(has_text="Username", has_not_text="Repeat password")
     form.get_by_label("Username").fill(username)
     form.get_by_label("Password", exact=True).fill(password)
     form.get_by_role("button", name="Login").click()
-    expect(page.get_by_role("heading", name="I just heard back")).to_be_visible(timeout=20_000)
+    if expect_start:
+        expect(page.get_by_role("heading", name="I just heard back")).to_be_visible(timeout=20_000)
+    else:
+        expect(page.get_by_role("heading", name="Welcome to Rebound")).to_have_count(0, timeout=20_000)
     settle(page)
