@@ -56,7 +56,7 @@ if ideas:
     st.markdown(f"##### {content.GRATITUDE_IDEAS}")
     for index, idea in enumerate(ideas):
         st.button(
-            idea,
+            shell.escape(idea),  # labels are markdown, and ideas carry the company's name
             key=f"idea.gratitude.{index}",
             icon=":material/add:",
             type="tertiary",

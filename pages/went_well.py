@@ -4,6 +4,7 @@ import streamlit as st
 
 from core import content, suggestions
 from core.models import LIST_MAX, WentWell
+from pages import _shell as shell
 from pages._stage import Worksheet
 
 WIN = {"text": ""}
@@ -43,7 +44,7 @@ if ideas:
     st.markdown(f"##### {content.WINS_IDEAS}")
     for index, idea in enumerate(ideas):
         st.button(
-            idea,
+            shell.escape(idea),  # labels are markdown, and ideas may carry the company's name
             key=f"idea.went_well.{index}",
             icon=":material/add:",
             type="tertiary",

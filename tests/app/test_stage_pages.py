@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import content
+from core import content, suggestions
 from core.followups import reconnect_dates
 from core.models import LONG_TEXT, MEDIUM_TEXT, NAME_TEXT, SHORT_TEXT, Intake, Vent
 from core.storage import Store
+from pages import _shell as shell
 from tests.app.through_router import through_router  # noqa: F401 - a fixture, used below
 
 # Every run goes through app.py, as on the real server (drafts, sidebar and sign-in gate included).
@@ -311,21 +312,22 @@ def test_reflect_text_over_the_limit_is_named_and_nothing_saved_is_lost(setback,
 
 def test_went_well_ideas_add_in_one_click_and_everything_comes_back(setback, store):
     at = open_page("went_well")
-    ideas = [b for b in at.button if b.key and b.key.startswith("idea.went_well.")]
-    labels = [b.label for b in ideas]
-    assert content.WINS_SUGGESTIONS["final_round"] in labels  # final round = shortlisted
-    assert content.WINS_SUGGESTIONS["references"] in labels
-    assert content.WINS_SUGGESTIONS["called"] in labels  # they phoned
-    assert content.WINS_SUGGESTIONS["future"] in labels  # their message mentions future roles
-    ideas[0].click().run()
-    assert at.text_input(key=key(setback, "went_well", "wins.0.text")).value == labels[0]
-    assert labels[0] not in [b.label for b in at.button]  # an added idea is not offered again
+    ideas = suggestions.win_suggestions(setback.intake)
+    assert content.WINS_SUGGESTIONS["final_round"] in ideas  # final round = shortlisted
+    assert content.WINS_SUGGESTIONS["references"] in ideas
+    assert content.WINS_SUGGESTIONS["called"] in ideas  # they phoned
+    assert content.WINS_SUGGESTIONS["future"] in ideas  # their message mentions future roles
+    buttons = [b for b in at.button if b.key and b.key.startswith("idea.went_well.")]
+    assert [b.label for b in buttons] == [shell.escape(idea) for idea in ideas]  # labels are markdown
+    buttons[0].click().run()
+    assert at.text_input(key=key(setback, "went_well", "wins.0.text")).value == ideas[0]
+    assert shell.escape(ideas[0]) not in [b.label for b in at.button]  # an added idea is not offered again
     at.text_input(key=key(setback, "went_well", "wins.2.text")).input("Stayed calm in the case study")
     save(at, "went_well")
-    assert store.load(USER, setback.id).went_well.wins == [labels[0], "Stayed calm in the case study"]
+    assert store.load(USER, setback.id).went_well.wins == [ideas[0], "Stayed calm in the case study"]
 
     again = open_page("went_well")
-    assert again.text_input(key=key(setback, "went_well", "wins.0.text")).value == labels[0]
+    assert again.text_input(key=key(setback, "went_well", "wins.0.text")).value == ideas[0]
     assert (
         again.text_input(key=key(setback, "went_well", "wins.1.text")).value
         == "Stayed calm in the case study"
@@ -386,10 +388,10 @@ def test_gratitude_counts_gently_drafts_a_thank_you_note_and_comes_back(setback,
 
 def test_gratitude_ideas_fill_the_first_empty_row(setback):
     at = open_page("gratitude")
-    idea = next(b for b in at.button if b.key and b.key.startswith("idea.gratitude."))
-    label = idea.label
-    idea.click().run()
-    assert at.text_input(key=key(setback, "gratitude", "entries.0.text")).value == label
+    ideas = suggestions.gratitude_suggestions(setback.intake)
+    assert any("Acme Rockets" in idea for idea in ideas)
+    next(b for b in at.button if b.key == "idea.gratitude.0").click().run()
+    assert at.text_input(key=key(setback, "gratitude", "entries.0.text")).value == ideas[0]
     assert not at.exception
 
 
