@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from datetime import UTC, datetime
@@ -355,7 +356,17 @@ def sidebar_progress(setback: Setback | None) -> None:
     st.caption("  \n".join(f"{'✓' if done[s] else '○'} {content.NAV[s]}" for s in done))
 
 
+# Where GFM would make a link out of plain text (www., ://, user@): an invisible word joiner there
+# stops it, since links are found after backslashes are undone.
+_AUTOLINK = re.compile(r"(?<=www)(?=\.)|(?<=:)(?=//)|(?<=@)", re.IGNORECASE)
+_MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()#+-.!|<>~$&")
+
+
 def escape(text: str) -> str:
-    """Show user text literally inside markdown (no links, images, HTML or directives)."""
-    specials = "\\`*_{}[]()#+-.!|<>~:$"
-    return "".join("\\" + ch if ch in specials else ch for ch in text)
+    """Show user text literally inside markdown: no links, images, HTML, entities, icons or colours.
+
+    ":" becomes its HTML entity, because Streamlit reads ":material/home:" and ":red[...]" even
+    with backslashes; "&" is escaped so "&amp;" shows as typed.
+    """
+    text = _AUTOLINK.sub("\u2060", text)
+    return "".join("&#58;" if ch == ":" else "\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in text)

@@ -15,7 +15,7 @@ COMPANY = (
     "[RBLINK](https://evil.example/a) :red[RBRED]"
 )
 ROLE = "![RBIMG](https://evil.example/i.png) <b>RBBOLD</b> **RBSTAR** _RBEM_ $x^2$ www.evil.example `RBCODE`"
-# Shown as an icon, as "&" and as links by pages/_shell.escape today (see the strict xfail below).
+# Icon codes, HTML entities and text that GFM would turn into links.
 ICON_AND_ENTITY = (
     ":material/home: :smile: &amp; &lt;b&gt; &nbsp; www.evil.example https://evil.example/b a@evil.example"
 )
@@ -45,19 +45,10 @@ INJECTED = """() => {
   }
   return found;
 }"""
-# Links that GFM makes from bare URLs, www. names and emails in the text itself (see the xfail).
+# Links that GFM makes from bare URLs, www. names and emails in the text itself.
 AUTOLINKED = """() => [...document.querySelectorAll("a")]
   .map(a => a.getAttribute("href") || "")
   .filter(href => href.includes("evil.example") || href.startsWith("mailto:"))"""
-
-
-KNOWN = {
-    content.NAV["gratitude"]: (
-        "pages/gratitude.py passes the company name, inside the idea texts, as st.button labels, which "
-        "Streamlit renders as markdown (:red[...] turns red, [x](url) becomes styled text). Fix: "
-        "st.button(shell.escape(idea), ...) and keep `idea` itself in args. Strict: drop this once fixed."
-    ),
-}
 
 
 @pytest.fixture(scope="module")
@@ -91,15 +82,7 @@ def test_start_here_shows_the_hostile_title_literally_and_injects_nothing(hostil
     assert f"{COMPANY} — {ROLE}" in hostile.get_by_test_id("stMain").inner_text().replace("\u2060", "")
 
 
-@pytest.mark.parametrize(
-    "label",
-    [
-        pytest.param(label, marks=pytest.mark.xfail(strict=True, reason=KNOWN[label]))
-        if label in KNOWN
-        else label
-        for label in PAGES
-    ],
-)
+@pytest.mark.parametrize("label", PAGES)
 def test_every_page_shows_hostile_text_literally_and_injects_nothing(hostile, label, shots):
     hostile.get_by_test_id("stSidebarNav").get_by_role("link", name=label, exact=True).click()
     heading = content.START_TITLE if label == content.NAV["start"] else label
@@ -112,16 +95,6 @@ def test_every_page_shows_hostile_text_literally_and_injects_nothing(hostile, la
     assert ROLE in sidebar, "role not shown literally in the sidebar"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "pages/_shell.escape: Streamlit turns ':material/<name>:' into an icon even with the colons "
-        "backslash-escaped, decodes HTML entities (&amp; shows as &), and GFM turns bare URLs, www. "
-        "names and emails into links after unescaping. Fix (issue 6 report): write ':' as '&#58;', "
-        "escape '&', and put a U+2060 word joiner after '@', in ':' + '//' and after 'www' before '.'. "
-        "Once that lands this passes, and strict=True turns the XPASS into a failure: drop this marker."
-    ),
-)
 def test_links_icon_codes_and_html_entities_in_user_text_show_literally(browser, server, shots):
     context = browser.new_context()
     page = context.new_page()
