@@ -10,6 +10,7 @@ import re
 import shutil
 import tempfile
 import threading
+import time
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -24,6 +25,7 @@ from core.models import STAGE_MODELS, Intake, Setback, StageModel, utcnow
 
 _ID_CHARS = frozenset("0123456789abcdef")
 TEMP_PREFIX = ".tmp-"
+SETTLED_NS = 2_000_000_000
 LOCK_TIMEOUT_S = 30
 # filelock polls a busy lock; its default of 50 ms made each waiting save wait far longer than
 # the few milliseconds a save holds the lock.
@@ -192,14 +194,23 @@ def _unavailable(error: OSError) -> StorageError:
     )
 
 
+@dataclass(frozen=True)
+class _Cached:
+    """A parsed setback and what its file looked like when it was read."""
+
+    stamp: tuple[int, int, int, int]  # inode, size, mtime and ctime in nanoseconds
+    settled: bool
+    digest: bytes
+    setback: Setback
+
+
 class Store:
     """Setbacks on disk under `root/users/<user-id>/setbacks/<setback-id>.json`."""
 
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)
-        # path -> (digest of the bytes, parsed setback): parsing is the slow part, reading is not.
-        # Keyed on the content rather than on mtime/size, which can repeat within a clock tick.
-        self._cache: dict[Path, tuple[bytes, Setback]] = {}
+        # Parsing is the slow part of reading, so parsed setbacks are kept per path (see _read).
+        self._cache: dict[Path, _Cached] = {}
         self._cache_lock = threading.Lock()
         self._swept: set[str] = set()
 
@@ -266,18 +277,30 @@ class Store:
     # -- reading -----------------------------------------------------------------------------
 
     def _read(self, path: Path) -> Setback:
-        """Parse one file, reusing the parsed copy while its bytes are unchanged."""
-        raw = read_bytes(path)
-        digest = hashlib.blake2b(raw, digest_size=20).digest()
+        """Parse one file, reusing the parsed copy while the file is unchanged.
+
+        Unchanged means the same bytes (compared by digest). A file whose stat is the same as when
+        it was cached is trusted without reading only once it had settled then: its mtime was over
+        SETTLED_NS old, so any later write must carry a newer mtime. Two writes within one clock
+        tick can leave size and mtime alike, which is why a fresh file is always re-read.
+        """
+        info = os.lstat(path)
+        stamp = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
         with self._cache_lock:
             cached = self._cache.get(path)
-        if cached and cached[0] == digest:
-            return cached[1]  # models are frozen, so sharing the parsed copy is safe
-        setback = Setback.model_validate_json(raw)
-        if setback.id != path.stem:
-            raise _ForeignFile(f"{path.name} holds setback {setback.id}")
+        if cached and cached.settled and cached.stamp == stamp:
+            return cached.setback  # models are frozen, so sharing the parsed copy is safe
+        raw = read_bytes(path)
+        digest = hashlib.blake2b(raw, digest_size=20).digest()
+        if cached and cached.digest == digest:
+            setback = cached.setback
+        else:
+            setback = Setback.model_validate_json(raw)
+            if setback.id != path.stem:
+                raise _ForeignFile(f"{path.name} holds setback {setback.id}")
+        settled = time.time_ns() - info.st_mtime_ns > SETTLED_NS
         with self._cache_lock:
-            self._cache[path] = (digest, setback)
+            self._cache[path] = _Cached(stamp, settled, digest, setback)
         return setback
 
     def _set_aside(self, path: Path, setback_id: str, error: Exception) -> Problem:
