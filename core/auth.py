@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import os
 import secrets
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
@@ -238,7 +239,9 @@ def add_user(root: Path, username: str, record: dict[str, Any]) -> None:
             raise AccountError("That username is already taken. Please choose another one.")
         if email and any(str(r.get("email", "")).lower() == email for r in latest["usernames"].values()):
             raise AccountError("An account with that email already exists. Try signing in instead.")
-        latest["usernames"][username] = {k: v for k, v in record.items() if k in USER_FIELDS}
+        kept = {k: v for k, v in record.items() if k in USER_FIELDS}
+        # A cookie left in a browser by an earlier account of the same name must not open this one.
+        latest["usernames"][username] = kept | {"signed_out_at": time.time()}
         _write_yaml(root / CREDENTIALS_FILE, latest)
 
 

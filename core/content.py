@@ -269,12 +269,11 @@ def too_long(field: str, limit: int) -> str:
     return f"{field} can hold up to {limit:,} characters. Your text is still here — shorten it a little and save again."
 
 
+NOT_INVITED = "This Rebound only accepts invited email addresses, and that one isn't on the list."
 _REGISTER_PROBLEMS = {
     "Username/email already taken": "That username is already taken. Please choose another one.",
     "Email already taken": "An account with that email already exists. Try signing in instead.",
-    "User not pre-authorized to register": (
-        "This Rebound only accepts invited email addresses, and that one isn't on the list."
-    ),
+    "User not pre-authorized to register": NOT_INVITED,
     "Captcha entered incorrectly": "The captcha didn't match. Please type the characters again.",
     "Captcha not entered": "Please type the characters shown in the captcha.",
     "Passwords do not match": "The two passwords are different. Please type them again.",

@@ -62,6 +62,12 @@ class Settings(BaseModel):
                 f"The setting {name} ({where}) has a value Rebound can't use: {first['msg']}."
             ) from error
 
+    def may_register(self, email: str) -> bool:
+        """Whether someone with this email may create an account (invitations ignore case)."""
+        if not self.allow_registration:
+            return False
+        return not self.preauthorized_emails or email.strip().lower() in self.preauthorized_emails
+
     @property
     def registration_open_to(self) -> str:
         """Who may create an account: "nobody", "listed" or "anyone"."""

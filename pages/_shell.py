@@ -172,7 +172,11 @@ def persist_credentials() -> None:
     if "auth_credentials" not in state:
         return
     root = Path(state.auth_root)
-    auth.save_changes(root, state.auth_snapshot, state.auth_credentials)
+    try:
+        auth.save_changes(root, state.auth_snapshot, state.auth_credentials)
+    except auth.AccountError as error:  # a full disk or a busy lock: say so, keep the session going
+        st.warning(str(error))
+        return
     if auth.changed_users(state.auth_snapshot, state.auth_credentials):
         _remember_snapshot(auth.credentials_version(root))
 
@@ -191,11 +195,17 @@ def reload_credentials() -> None:
     _remember_snapshot(auth.credentials_version(root))
 
 
-def commit_registration(username: str) -> None:
-    """Add a just-registered user to the file; undo it in memory if the name was taken meanwhile."""
+def commit_registration(username: str, invited: bool) -> None:
+    """Add a just-registered user to the file, unless not invited or the name was taken meanwhile.
+
+    Either way the session's credentials are then taken from the file, so a refused account does
+    not linger in memory.
+    """
     state = st.session_state
     record = state.auth_credentials["usernames"][username]
     try:
+        if not invited:
+            raise auth.AccountError(content.NOT_INVITED)
         auth.add_user(Path(state.auth_root), username, record)
     finally:
         reload_credentials()

@@ -43,16 +43,17 @@ with register_tab:
         if who == "listed":
             st.caption(content.REGISTRATION_LISTED)
         try:
-            _, new_username, _ = authenticator.register_user(
+            # Invitations are checked by Rebound (settings.may_register), without regard to case.
+            email, new_username, _ = authenticator.register_user(
                 location="main",
-                pre_authorized=list(settings.preauthorized_emails) or None,
+                pre_authorized=None,
                 fields=content.REGISTER_FIELDS,
                 captcha=settings.captcha,
                 password_hint=False,
                 clear_on_submit=False,
             )
             if new_username:
-                shell.commit_registration(new_username)
+                shell.commit_registration(new_username, invited=settings.may_register(email))
                 st.success(content.REGISTERED)
         except RegisterError as error:
             st.error(content.register_problem(str(error)))

@@ -109,3 +109,13 @@ def test_only_listed_emails_may_register_when_a_list_is_set(monkeypatch, data_di
     users = yaml.safe_load((data_dir / "credentials.yaml").read_text())["usernames"]
     assert set(users) == {"invited"}
     assert not at.exception
+
+
+def test_an_invited_email_may_register_whatever_its_case(monkeypatch, data_dir):
+    monkeypatch.setenv("REBOUND_PREAUTHORIZED_EMAILS", "invited@example.org")
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    _register(at, "invited", email="Invited@Example.org")
+    assert content.REGISTERED in [s.value for s in at.success]
+    assert "invited" in yaml.safe_load((data_dir / "credentials.yaml").read_text())["usernames"]
+    assert not at.exception

@@ -86,3 +86,21 @@ def test_settings_cannot_be_changed_once_loaded():
     settings = Settings.load({})
     with pytest.raises(ValueError):
         settings.max_login_attempts = 100  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("environ", "email", "allowed"),
+    [
+        ({}, "anyone@example.org", True),
+        ({"REBOUND_ALLOW_REGISTRATION": "false"}, "anyone@example.org", False),
+        ({"REBOUND_PREAUTHORIZED_EMAILS": "a@example.org"}, "A@Example.org ", True),
+        ({"REBOUND_PREAUTHORIZED_EMAILS": "a@example.org"}, "b@example.org", False),
+        (
+            {"REBOUND_ALLOW_REGISTRATION": "no", "REBOUND_PREAUTHORIZED_EMAILS": "a@example.org"},
+            "a@example.org",
+            False,
+        ),
+    ],
+)
+def test_who_may_register(environ, email, allowed):
+    assert Settings.load(environ).may_register(email) is allowed

@@ -58,7 +58,16 @@ def test_a_forged_or_malformed_cookie_is_refused(root, cookie):
 
 def test_signing_out_one_person_leaves_others_alone(root):
     auth.add_user(root, "robin", {"email": "robin@example.org", "password": "$2b$12$hash"})
-    auth.mark_signed_out(root, "sam", time.time())
+    robin_cookie = _cookie("robin", time.time() + 1)  # signed in after registering
+    robin_before = auth.load_credentials(root)["usernames"]["robin"]
+    auth.mark_signed_out(root, "sam", time.time() + 2)
     credentials = auth.load_credentials(root)
-    assert auth.cookie_issued_after_sign_out(credentials, _cookie("robin", time.time() - 60), KEY, DAYS)
-    assert "signed_out_at" not in credentials["usernames"]["robin"]
+    assert auth.cookie_issued_after_sign_out(credentials, robin_cookie, KEY, DAYS)
+    assert credentials["usernames"]["robin"] == robin_before
+
+
+def test_a_cookie_from_an_earlier_account_of_the_same_name_does_not_open_a_new_one(data_dir):
+    auth.ensure_setup(data_dir)
+    old_cookie = _cookie("sam", time.time() - 60)  # left in a browser by a since-deleted "sam"
+    auth.add_user(data_dir, "sam", {"email": "new-sam@example.org", "password": "$2b$12$hash"})
+    assert not auth.cookie_issued_after_sign_out(auth.load_credentials(data_dir), old_cookie, KEY, DAYS)
