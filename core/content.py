@@ -291,39 +291,13 @@ def register_problem(message: str) -> str:
     return _REGISTER_PROBLEMS.get(message, message)
 
 
-FIELD_LABELS = {
-    "company": "Company",
-    "role": "Role",
-    "heard_on": "Date heard",
-    "message": "Their message",
-    "text": "Your writing",
-}
 
 
 def field_errors(error: Exception) -> dict[str, str]:
-    """A pydantic ValidationError as {field: a kind sentence naming the field and the limit}."""
+    """A pydantic ValidationError as {top-level field: a kind sentence naming the field and limit}."""
     messages: dict[str, str] = {}
-    for item in getattr(error, "errors", list)():
-        loc = [str(part) for part in item.get("loc", ()) if not isinstance(part, int)]
-        field = loc[-1] if loc else ""
-        label = FIELD_LABELS.get(field, field.replace("_", " ").capitalize() or "This field")
-        ctx = item.get("ctx") or {}
-        kind = item.get("type", "")
-        if kind == "string_too_long":
-            text = too_long(label, int(ctx.get("max_length", 0)))
-        elif kind in ("string_too_short", "missing"):
-            text = f"{label} is needed — even a word or two is fine."
-        elif kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
-            text = f"{label} must be between the slider's ends; please set it again."
-        elif kind == "too_long":
-            text = f"{label} can have up to {ctx.get('max_length')} entries."
-        elif kind == "value_error":
-            text = f"{label}: {ctx.get('error', item.get('msg', ''))!s}."
-            if "future" in text:
-                text = f"{label} can't be in the future — pick today or an earlier day."
-        else:
-            text = f"{label}: {item.get('msg', 'please check this value')}."
-        messages.setdefault(".".join(loc[:1]) if loc else "", text)
+    for path, text in stage_errors(error).items():
+        messages.setdefault(path.split(".")[0], text)
     return messages
 
 
@@ -809,6 +783,10 @@ def targets_count(count: int) -> str:
 
 # Field names as people read them, by dotted path ("*" stands for a row; {n} is its number).
 STAGE_FIELDS = {
+    "company": "Company",
+    "role": "Role",
+    "heard_on": "Date heard",
+    "message": "Their message",
     "check_in.*": "This rating",
     "check_in.own.*.name": "Feeling {n}",
     "check_in.own.*.score": "How strong feeling {n} is",
@@ -852,10 +830,18 @@ STAGE_FIELDS |= {f"check_in.{emotion}": label for emotion, label in EMOTIONS.ite
 
 
 def stage_field_label(path: tuple[str | int, ...]) -> str:
-    """A field's name for people, from its place in a stage model (row numbers count from 1)."""
+    """A field's name for people, from its place in a stage model (row numbers count from 1).
+
+    A path from a whole Setback ("vent", "text") is matched by its stage-relative part too.
+    """
     rows = [part + 1 for part in path if isinstance(part, int)]
-    pattern = ".".join("*" if isinstance(part, int) else str(part) for part in path)
-    label = STAGE_FIELDS.get(pattern) or STAGE_FIELDS.get(pattern.rsplit(".", 1)[0] + ".*")
+    parts = ["*" if isinstance(part, int) else str(part) for part in path]
+    label = None
+    for start in range(len(parts)):
+        pattern = ".".join(parts[start:])
+        label = STAGE_FIELDS.get(pattern) or STAGE_FIELDS.get(pattern.rsplit(".", 1)[0] + ".*")
+        if label is not None:
+            break
     if label is None:
         label = str(path[-1]).replace("_", " ").capitalize() if path else "This field"
     return label.format(n=rows[-1] if rows else "")
@@ -882,6 +868,8 @@ def stage_errors(error: Exception, prefix: tuple[str | int, ...] = ()) -> dict[s
             text = f"{label} can have up to {ctx.get('max_length')} entries. Please remove one or two."
         elif kind.startswith("date"):
             text = f"{label} doesn't look like a date. Please pick one again."
+        elif kind == "value_error" and "future" in str(ctx.get("error", "")):
+            text = f"{label} can't be in the future — pick today or an earlier day."
         else:
             text = f"{label}: {item.get('msg', 'please check this value')}."
         messages.setdefault(".".join(str(part) for part in loc), text)

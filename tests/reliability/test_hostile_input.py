@@ -272,10 +272,10 @@ def test_over_long_text_is_refused_with_a_message_naming_the_field_and_the_limit
     data, _ = build(Setback, lambda f: too_long if f.name == field.name else "ok")
     with pytest.raises(ValidationError) as refused:
         Setback.model_validate(data)
-    [message] = content.field_errors(refused.value).values()
-    name = [part for part in field.path if part != "[]"][-1]
+    [(path, message)] = content.stage_errors(refused.value).items()
     assert f"{field.limit:,} characters" in message
-    assert content.FIELD_LABELS.get(name, name.replace("_", " ").capitalize()) in message
+    label = content.stage_field_label(tuple(int(p) if p.isdigit() else p for p in path.split(".")))
+    assert message.startswith(label) and label != "This field"
     # Exactly at the limit is fine.
     ok, _ = build(Setback, lambda f: "x" * field.limit if f.name == field.name else "ok")
     Setback.model_validate(ok)

@@ -47,10 +47,16 @@ TEXT_LIMITS = [
     ("intake.message", lambda t: intake(message=t), "message", LONG_TEXT, "Their message"),
     ("vent.text", lambda t: Vent(text=t), "text", LONG_TEXT, "Your writing"),
     ("feeling.name", lambda t: Feeling(name=t), "name", 60, "Name"),
-    ("reflect.learned", lambda t: Reflect(learned=t), "learned", MEDIUM_TEXT, "Learned"),
-    ("reflect.practice", lambda t: Reflect(practice=t), "practice", MEDIUM_TEXT, "Practice"),
-    ("reflect.differently", lambda t: Reflect(differently=t), "differently", MEDIUM_TEXT, "Differently"),
-    ("reflect.if_then", lambda t: Reflect(if_then=t), "if_then", SHORT_TEXT, "If then"),
+    ("reflect.learned", lambda t: Reflect(learned=t), "learned", MEDIUM_TEXT, "What you can learn"),
+    ("reflect.practice", lambda t: Reflect(practice=t), "practice", MEDIUM_TEXT, "What you could practise"),
+    (
+        "reflect.differently",
+        lambda t: Reflect(differently=t),
+        "differently",
+        MEDIUM_TEXT,
+        "What you'd do differently",
+    ),
+    ("reflect.if_then", lambda t: Reflect(if_then=t), "if_then", SHORT_TEXT, "The if-then plan"),
     ("feedback.said", lambda t: Feedback(said=t), "said", MEDIUM_TEXT, "Said"),
     ("stumble.question", lambda t: Stumble(question=t), "question", SHORT_TEXT, "Question"),
     (
@@ -60,7 +66,7 @@ TEXT_LIMITS = [
         MEDIUM_TEXT,
         "Better answer",
     ),
-    ("went_well.wins", lambda t: WentWell(wins=[t]), "wins", SHORT_TEXT, "Wins"),
+    ("went_well.wins", lambda t: WentWell(wins=[t]), "wins", SHORT_TEXT, "Win 1"),
     ("thanks.text", lambda t: Thanks(text=t), "text", SHORT_TEXT, "Your writing"),
     ("thanks.person", lambda t: Thanks(text="x", person=t), "person", NAME_TEXT, "Person"),
     ("target.why", lambda t: Target(company="A", why=t), "why", SHORT_TEXT, "Why"),
@@ -72,9 +78,15 @@ TEXT_LIMITS = [
         lambda t: NextTargets(attractions=[t]),
         "attractions",
         SHORT_TEXT,
-        "Attractions",
+        "What drew you 1",
     ),
-    ("summary.future_note", lambda t: Summary(future_note=t), "future_note", MEDIUM_TEXT, "Future note"),
+    (
+        "summary.future_note",
+        lambda t: Summary(future_note=t),
+        "future_note",
+        MEDIUM_TEXT,
+        "Your note to your future self",
+    ),
 ]
 
 

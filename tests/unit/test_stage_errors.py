@@ -71,3 +71,16 @@ def test_a_prefix_places_a_row_validated_alone_inside_its_stage():
     assert content.stage_errors(caught.value, prefix=("targets", 4)) == {
         "targets.4.company": "The company in row 5 is needed — even a word or two is fine."
     }
+
+
+@pytest.mark.parametrize(
+    ("path", "label"),
+    [
+        (("vent", "text"), "Your writing"),
+        (("intake", "company"), "Company"),
+        (("next_targets", "targets", 2, "company"), "The company in row 3"),
+        (("reflect", "stumbles", 0, "question"), "Question 1"),
+    ],
+)
+def test_a_path_from_a_whole_setback_gets_the_stage_fields_name(path, label):
+    assert content.stage_field_label(path) == label
