@@ -1,0 +1,195 @@
+"""Many people at once: 30 signed-in browser sessions each saving the Vent stage 10 times.
+
+Thirty accounts (each with a few setbacks) sign in by cookie in their own Playwright context of
+one Chromium, all open the Vent page, then all save at once: each round types a new line,
+commits it (Ctrl+Enter), clicks Save and waits for "Saved at". Latency is taken inside each page
+(pointer down on Save to the first idle frame after the run it started). After every save the
+file on disk must hold the line just typed (a lost save otherwise); an error is any failed step
+or any error or exception shown on the page. The server's peak memory is read from
+/proc/<pid>/status (VmHWM) and shared out per session above its memory before the sessions came.
+
+    .venv/bin/python bench/bench_many.py            # 30 sessions x 10 saves
+    .venv/bin/python bench/bench_many.py --quick    # 2 sessions x 2 saves: a smoke test
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _harness as h
+
+STEP_MS = 120_000  # one step may wait this long while 30 sessions share two cores
+TOTAL_S = 1200  # the whole run gives up after this long
+ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
+
+
+class Session:
+    """One person in one browser context."""
+
+    def __init__(self, number: int, root: Path, setback_id: str) -> None:
+        self.user = f"person{number:02d}"
+        self.root, self.setback_id = root, setback_id
+        self.latencies: list[float] = []
+        self.errors: list[str] = []
+        self.lost = 0
+        self.page = None
+
+    async def open(self, browser, url: str) -> None:
+        context = await browser.new_context()
+        await context.add_cookies([h.sign_in_cookie(self.root, self.user, url)])
+        self.page = await context.new_page()
+        self.page.set_default_timeout(STEP_MS)
+        await self.page.add_init_script(h.timing_script())
+        await self.page.goto(f"{url}/vent")
+        await self.page.get_by_role("heading", name="Vent").wait_for()
+        await self._idle()
+
+    async def _idle(self) -> None:
+        await self.page.wait_for_selector(h.IDLE, state="attached")
+        await self.page.wait_for_function(
+            "() => !document.querySelector('[data-test-script-state=\"running\"]')"
+        )
+
+    async def _next_run(self, action) -> None:
+        before = await self.page.evaluate("() => window.__rb.idle.length")
+        await action()
+        await self.page.wait_for_function("(n) => window.__rb.idle.length > n", arg=before)
+        await self._idle()
+
+    async def save(self, round_number: int) -> None:
+        page = self.page
+        text = f"{self.user}, save {round_number}: one more honest line."
+        area = page.get_by_label("Your writing")
+        await area.fill(text)
+        await self._next_run(lambda: area.press("Control+Enter"))
+        await page.get_by_text("You have changes that aren't saved yet.").wait_for()
+        await page.get_by_role("button", name="Save").click()
+        await page.get_by_text("Saved at ").wait_for()
+        await self._idle()
+        record = await page.evaluate("() => { window.__rb.check(); return window.__rb; }")
+        self.latencies.append(h.click_latency(record))
+        shown = await page.locator(ERRORS).count()
+        if shown:
+            self.errors.append(f"round {round_number}: {shown} error(s) on the page")
+        if _vent_on_disk(self.root, self.user, self.setback_id) != text:
+            self.lost += 1
+
+    async def run(self, rounds: int) -> None:
+        for number in range(rounds):
+            try:
+                await self.save(number)
+            except Exception as error:  # noqa: BLE001 - any failed step counts as an error, and the run goes on
+                self.errors.append(f"round {number}: {type(error).__name__}: {str(error).splitlines()[0]}")
+
+
+def _vent_on_disk(root: Path, user: str, setback_id: str) -> str | None:
+    from core.models import Setback
+    from core.storage import user_id
+
+    path = root / "users" / user_id(user) / "setbacks" / f"{setback_id}.json"
+    setback = Setback.model_validate_json(path.read_bytes())
+    return setback.vent.text if setback.vent else None
+
+
+async def _drive(url: str, sessions: list[Session], rounds: int, pid: int) -> dict[str, float]:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(h.CHROMIUM), args=h.CHROMIUM_FLAGS, headless=True
+        )
+        try:
+            # One visit first, so the server's first-run imports are in its memory before the count.
+            await sessions[0].open(browser, url)
+            before, _ = h.peak_rss_mb(pid)
+            # Open the rest a few at a time (all at once only measures the page loads).
+            for start in range(1, len(sessions), 5):
+                await asyncio.gather(*(s.open(browser, url) for s in sessions[start : start + 5]))
+            opened, _ = h.peak_rss_mb(pid)
+            started = time.monotonic()
+            await asyncio.wait_for(asyncio.gather(*(s.run(rounds) for s in sessions)), TOTAL_S)
+            elapsed = time.monotonic() - started
+            after, peak = h.peak_rss_mb(pid)
+        finally:
+            await browser.close()
+    return {"before": before, "opened": opened, "after": after, "peak": peak, "elapsed": elapsed}
+
+
+def measure(count: int, rounds: int) -> tuple[list[h.Row], list[str]]:
+    with tempfile.TemporaryDirectory(prefix="rebound-bench-many-") as folder:
+        root = Path(folder) / "data"
+        sessions = []
+        for number in range(count):
+            session = Session(number, root, "")
+            h.register(root, session.user)
+            session.setback_id = h.seed_setbacks(root, session.user, 3, vent_chars=500)[-1]
+            sessions.append(session)
+        process, url = h.start_server(h.APP, root)
+        try:
+            memory = asyncio.run(_drive(url, sessions, rounds, process.pid))
+            # The last line each person typed must be the one on disk.
+            final_lost = sum(
+                _vent_on_disk(root, s.user, s.setback_id)
+                != f"{s.user}, save {rounds - 1}: one more honest line."
+                for s in sessions
+            )
+        finally:
+            h.stop_server(process)
+
+    latencies = [t for s in sessions for t in s.latencies]
+    errors = [f"{s.user} {e}" for s in sessions for e in s.errors]
+    lost = sum(s.lost for s in sessions)
+    saves = count * rounds
+    per_session = (memory["peak"] - memory["before"]) / max(count - 1, 1)
+    rows = [
+        h.Row(f"{count} sessions: save latency p50", h.percentile(latencies, 0.5)),
+        h.Row(f"{count} sessions: save latency p95", h.percentile(latencies, 0.95)),
+        h.Row(f"{count} sessions: errors", float(len(errors)), "count", None, "= 0", not errors),
+        h.Row(
+            f"{count} sessions: lost saves (after each, and at the end)",
+            float(lost + final_lost),
+            "count",
+            None,
+            "= 0",
+            lost + final_lost == 0,
+        ),
+        h.Row(
+            f"{count} sessions: saves confirmed on screen",
+            float(len(latencies)),
+            "count",
+            None,
+            f"= {saves}",
+            len(latencies) == saves,
+        ),
+        h.Row(f"{count} sessions: server peak RSS", memory["peak"], "MB"),
+        h.Row(f"{count} sessions: server peak RSS per session", per_session, "MB"),
+    ]
+    notes = [
+        f"{count} sessions: {rounds} saves each, all sessions saving at once, {memory['elapsed']:.0f} s in all; "
+        f"server RSS {memory['before']:.0f} MB with one session, {memory['opened']:.0f} MB with all open, "
+        f"peak {memory['peak']:.0f} MB; {h.machine()}",
+    ]
+    if errors:
+        notes.append(f"{count} sessions: errors: " + json.dumps(errors[:5]))
+    return rows, notes
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = h.parser(__doc__.splitlines()[0]).parse_args(argv)
+    missing = h.browser_missing()
+    if missing:
+        print(f"skipped: {missing}")
+        return 1 if h.BROWSER_REQUIRED else 0
+    rows, notes = measure(*((2, 2) if args.quick else (30, 10)))
+    return h.finish(rows, args, notes)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
