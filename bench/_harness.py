@@ -455,6 +455,12 @@ def peak_rss_mb(pid: int) -> tuple[float, float]:
     return values.get("VmRSS", float("nan")), values.get("VmHWM", float("nan"))
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used so far, from /proc/<pid>/stat."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def start_servers(*specs: tuple[Path, Path, dict[str, str] | None]) -> list[tuple[Any, str]]:
     """Start several servers at once (script, data folder, extra environment); [(process, url)].
 

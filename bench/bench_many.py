@@ -6,7 +6,8 @@ commits it (Ctrl+Enter), clicks Save and waits for "Saved at". Latency is taken 
 (pointer down on Save to the first idle frame after the run it started). After every save the
 file on disk must hold the line just typed (a lost save otherwise); an error is any failed step
 or any error or exception shown on the page. The server's peak memory is read from
-/proc/<pid>/status (VmHWM) and shared out per session above its memory before the sessions came.
+/proc/<pid>/status (VmHWM) and shared out per session above its memory with one session.
+The same load is then put on the bare app (baseline): how much of the wait is the browser's.
 
     .venv/bin/python bench/bench_many.py            # 30 sessions x 10 saves
     .venv/bin/python bench/bench_many.py --quick    # 2 sessions x 2 saves: a smoke test
@@ -89,6 +90,36 @@ class Session:
                 self.errors.append(f"round {number}: {type(error).__name__}: {str(error).splitlines()[0]}")
 
 
+class BareSession(Session):
+    """The same person on the bare app: one text area, Save appends the line to a shared file."""
+
+    def __init__(self, number: int, out: Path) -> None:
+        super().__init__(number, out.parent, "")
+        self.out = out
+
+    async def open(self, browser, url: str) -> None:
+        self.page = await (await browser.new_context()).new_page()
+        self.page.set_default_timeout(STEP_MS)
+        await self.page.add_init_script(h.timing_script())
+        await self.page.goto(url)
+        await self.page.get_by_label("Text").wait_for()
+        await self._idle()
+
+    async def save(self, round_number: int) -> None:
+        page = self.page
+        text = f"{self.user}, save {round_number}: one more honest line."
+        area = page.get_by_label("Text")
+        await area.fill(text)
+        await self._next_run(lambda: area.press("Control+Enter"))
+        await page.get_by_role("button", name="Save").click()
+        await page.get_by_text("Saved", exact=True).wait_for()
+        await self._idle()
+        record = await page.evaluate("() => { window.__rb.check(); return window.__rb; }")
+        self.latencies.append(h.click_latency(record))
+        if text not in self.out.read_text("utf-8").splitlines():
+            self.lost += 1
+
+
 def _vent_on_disk(root: Path, user: str, setback_id: str) -> str | None:
     from core.models import Setback
     from core.storage import user_id
@@ -113,13 +144,14 @@ async def _drive(url: str, sessions: list[Session], rounds: int, pid: int) -> di
             for start in range(1, len(sessions), 5):
                 await asyncio.gather(*(s.open(browser, url) for s in sessions[start : start + 5]))
             opened, _ = h.peak_rss_mb(pid)
-            started = time.monotonic()
+            started, cpu = time.monotonic(), h.cpu_seconds(pid)
             await asyncio.wait_for(asyncio.gather(*(s.run(rounds) for s in sessions)), TOTAL_S)
             elapsed = time.monotonic() - started
+            cpu = h.cpu_seconds(pid) - cpu
             after, peak = h.peak_rss_mb(pid)
         finally:
             await browser.close()
-    return {"before": before, "opened": opened, "after": after, "peak": peak, "elapsed": elapsed}
+    return {"before": before, "opened": opened, "after": after, "peak": peak, "elapsed": elapsed, "cpu": cpu}
 
 
 def measure(count: int, rounds: int) -> tuple[list[h.Row], list[str]]:
@@ -142,15 +174,36 @@ def measure(count: int, rounds: int) -> tuple[list[h.Row], list[str]]:
             )
         finally:
             h.stop_server(process)
+        # The same load on the bare app, so the browser's own share of the wait shows.
+        out = Path(folder) / "bare.txt"
+        out.touch()
+        bare = [BareSession(number, out) for number in range(count)]
+        process, url = h.start_server(
+            h.BASELINE_APP, Path(folder) / "bare", {"REBOUND_BASELINE_FILE": str(out)}
+        )
+        try:
+            bare_memory = asyncio.run(_drive(url, bare, rounds, process.pid))
+        finally:
+            h.stop_server(process)
 
     latencies = [t for s in sessions for t in s.latencies]
+    bare_latencies = [t for s in bare for t in s.latencies]
     errors = [f"{s.user} {e}" for s in sessions for e in s.errors]
     lost = sum(s.lost for s in sessions)
     saves = count * rounds
     per_session = (memory["peak"] - memory["before"]) / max(count - 1, 1)
+    bare_per_session = (bare_memory["peak"] - bare_memory["before"]) / max(count - 1, 1)
     rows = [
-        h.Row(f"{count} sessions: save latency p50", h.percentile(latencies, 0.5)),
-        h.Row(f"{count} sessions: save latency p95", h.percentile(latencies, 0.95)),
+        h.Row(
+            f"{count} sessions: save latency p50",
+            h.percentile(latencies, 0.5),
+            baseline=h.percentile(bare_latencies, 0.5),
+        ),
+        h.Row(
+            f"{count} sessions: save latency p95",
+            h.percentile(latencies, 0.95),
+            baseline=h.percentile(bare_latencies, 0.95),
+        ),
         h.Row(f"{count} sessions: errors", float(len(errors)), "count", None, "= 0", not errors),
         h.Row(
             f"{count} sessions: lost saves (after each, and at the end)",
@@ -168,16 +221,27 @@ def measure(count: int, rounds: int) -> tuple[list[h.Row], list[str]]:
             f"= {saves}",
             len(latencies) == saves,
         ),
-        h.Row(f"{count} sessions: server peak RSS", memory["peak"], "MB"),
-        h.Row(f"{count} sessions: server peak RSS per session", per_session, "MB"),
+        h.Row(
+            f"{count} sessions: server CPU while saving (share of one core)",
+            100 * memory["cpu"] / memory["elapsed"],
+            "%",
+            100 * bare_memory["cpu"] / bare_memory["elapsed"],
+        ),
+        h.Row(f"{count} sessions: server peak RSS", memory["peak"], "MB", bare_memory["peak"]),
+        h.Row(f"{count} sessions: server peak RSS per session", per_session, "MB", bare_per_session),
     ]
+    bare_trouble = sum(len(s.errors) + s.lost for s in bare)
     notes = [
-        f"{count} sessions: {rounds} saves each, all sessions saving at once, {memory['elapsed']:.0f} s in all; "
-        f"server RSS {memory['before']:.0f} MB with one session, {memory['opened']:.0f} MB with all open, "
-        f"peak {memory['peak']:.0f} MB; {h.machine()}",
+        f"{count} sessions: {rounds} saves each, all sessions saving at once, {memory['elapsed']:.0f} s in all "
+        f"(bare app: {bare_memory['elapsed']:.0f} s); server RSS {memory['before']:.0f} MB with one session, "
+        f"{memory['opened']:.0f} MB with all open, peak {memory['peak']:.0f} MB; {h.machine()}",
     ]
     if errors:
         notes.append(f"{count} sessions: errors: " + json.dumps(errors[:5]))
+    if bare_trouble:
+        notes.append(
+            f"{count} sessions: the bare app had {bare_trouble} failed or lost saves (baseline only)"
+        )
     return rows, notes
 
 
