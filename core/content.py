@@ -291,8 +291,6 @@ def register_problem(message: str) -> str:
     return _REGISTER_PROBLEMS.get(message, message)
 
 
-
-
 def field_errors(error: Exception) -> dict[str, str]:
     """A pydantic ValidationError as {top-level field: a kind sentence naming the field and limit}."""
     messages: dict[str, str] = {}
