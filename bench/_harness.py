@@ -27,6 +27,9 @@ APP = ROOT / "app.py"
 BASELINE_APP = ROOT / "bench" / "baseline_app.py"
 VENT_PAGE = ROOT / "pages" / "vent.py"
 BROWSER_REQUIRED = os.environ.get("REBOUND_REQUIRE_BROWSER") == "1"
+# The browser tests' flags, and no name resolves but 127.0.0.1's: the benchmarks talk to nothing else
+# (Streamlit would fetch the tab's Material icon from fonts.gstatic.com).
+BROWSER_FLAGS = [*CHROMIUM_FLAGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 # Every wait in a benchmark is bounded; a run that needs longer than this has gone wrong.
 STEP_TIMEOUT_MS = 30_000
 
@@ -278,7 +281,7 @@ def chromium(count: int = 1) -> Iterator[Any]:
             for _ in range(count):
                 browsers.append(
                     playwright.chromium.launch(
-                        executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True
+                        executable_path=str(CHROMIUM), args=BROWSER_FLAGS, headless=True
                     )
                 )
             yield browsers[0] if count == 1 else tuple(browsers)

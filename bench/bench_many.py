@@ -134,7 +134,7 @@ async def _drive(url: str, sessions: list[Session], rounds: int, pid: int) -> di
 
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
-            executable_path=str(h.CHROMIUM), args=h.CHROMIUM_FLAGS, headless=True
+            executable_path=str(h.CHROMIUM), args=h.BROWSER_FLAGS, headless=True
         )
         try:
             # One visit first, so the server's first-run imports are in its memory before the count.
