@@ -33,19 +33,8 @@ BROWSER_FLAGS = [*CHROMIUM_FLAGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUD
 # Every wait in a benchmark is bounded; a run that needs longer than this has gone wrong.
 STEP_TIMEOUT_MS = 30_000
 
-__all__ = [
-    "APP",
-    "BASELINE_APP",
-    "IDLE",
-    "PASSWORD",
-    "ROOT",
-    "Row",
-    "chromium",
-    "settle",
-    "start_server",
-    "start_servers",
-    "stop_server",
-]
+# Taken from the browser tests' harness and handed on to the bench scripts as h.<name>.
+__all__ = ["CHROMIUM", "IDLE", "PASSWORD", "settle", "start_server", "stop_server"]
 
 # Installed before any page script runs. On the page's own clock (performance.now(), 0 = navigation
 # start) it records every change of Streamlit's run state, every pointer down, the frame in which

@@ -3,8 +3,8 @@
 A person with 1,000 setbacks on disk works on the Vent page (Start here's intake form when there
 is no Vent page yet). Each round types a new line into the text area, commits it (Ctrl+Enter, a
 run of its own, not timed), then clicks Save. The time is taken inside the page: from the pointer
-going down on Save to `data-test-script-state` returning to notRunning after the run the click
-started. The baseline is bench/baseline_app.py (one text area, one button that appends a line to
+going down on Save to the first frame, after the server's "script finished" message for the run
+the click started, in which `data-test-script-state` is back to notRunning. The baseline is bench/baseline_app.py (one text area, one button that appends a line to
 a file), driven the same way, rounds alternated with Rebound's, one browser per app.
 Afterwards the last line typed must be the one on disk.
 
@@ -75,7 +75,6 @@ class Rebound:
             page.get_by_test_id("stSidebarNav").get_by_role("link", name="Vent").click()
             page.get_by_role("heading", name="Vent").wait_for()
             h.settle(page)
-        self.last = ""
 
     def round(self, text: str) -> float:
         page = self.page
@@ -92,7 +91,6 @@ class Rebound:
             page.get_by_role("button", name="Save").click()
             page.get_by_text("Saved. This setback is now your current one").wait_for()
         h.settle(page)
-        self.last = text
         return h.click_latency(h.timings(page))
 
     def on_disk(self) -> str:
