@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from core import content, crisis
 from core.models import Setback, StageModel
+from core.progress import stage_done
 from core.storage import StorageError
 from pages import _shell as shell
 
@@ -151,53 +152,96 @@ class Worksheet:
 
     # -- saving -----------------------------------------------------------------------------
 
-    def _save(self, build: Callable[[], StageModel], after: Callable[[], None] | None) -> None:
+    @property
+    def _whole_page_key(self) -> str:
+        return f"whole_page.{self.setback.id}.{self.stage}"
+
+    def _save(
+        self, build: Callable[[], StageModel], after: Callable[[], None] | None, whole_page: bool
+    ) -> None:
+        """Save the stage; ask for a whole-page run only when something outside the Save area changes.
+
+        Runs as the Save button's callback, before the Save fragment reruns. Most saves change only
+        that area (the "Saved at" note), so the rest of the page is not drawn again; messages beside
+        fields, a stage turning done in the sidebar, lists cleaned of blank rows and a page's own
+        after-save step all need the whole page.
+        """
+        had_errors = self._errors_key in st.session_state
         try:
             model = build()
+            updated = shell.store().save_stage(shell.username(), self.setback.id, self.stage, model)
         except ValidationError as error:
-            st.session_state[self._errors_key] = content.stage_errors(error)
+            self._fail(content.stage_errors(error))
             return
         except Problems as problems:
-            st.session_state[self._errors_key] = problems.problems
+            self._fail(problems.problems)
             return
-        try:
-            shell.store().save_stage(shell.username(), self.setback.id, self.stage, model)
         except StorageError as error:
-            st.session_state[self._errors_key] = {"": str(error)}
+            self._fail({"": str(error)})
             return
         st.session_state.pop(self._errors_key, None)
-        # The saved values are the new start; cleaned lists (blank rows gone) show as saved.
-        shell.drop_drafts(self.setback, self.stage)
+        was_done = stage_done(self.setback, self.stage)
+        # The fragment's rerun draws with this object, so it must show the saved state.
+        self.setback, self.saved = updated, updated.stage(self.stage)
+        self._start = self.saved
+        cleaned = _changed(build, self.saved)  # e.g. blank rows left out of what was saved
+        if (
+            whole_page
+            or had_errors
+            or after is not None
+            or cleaned
+            or stage_done(updated, self.stage) != was_done
+        ):
+            st.session_state[self._whole_page_key] = True
+            # The saved values are the new start; cleaned lists (blank rows gone) show as saved.
+            shell.drop_drafts(self.setback, self.stage)
         if after is not None:
             after()
+
+    def _fail(self, problems: dict[str, str]) -> None:
+        st.session_state[self._errors_key] = problems
+        st.session_state[self._whole_page_key] = True  # the messages sit beside their fields
 
     def save_button(
         self,
         build: Callable[[], StageModel],
         start: StageModel,
         after: Callable[[], None] | None = None,
+        whole_page: bool = False,
     ) -> None:
-        """Save, then a quiet "Saved at" note, messages no field showed, and an unsaved-changes hint."""
+        """Save, then a quiet "Saved at" note, messages no field showed, and an unsaved-changes hint.
+
+        `whole_page`: the page draws something after Save that depends on what is saved, so every
+        save redraws the whole page.
+        """
         st.divider()
-        st.button(
-            content.SAVE,
-            key=f"save.{self.stage}",
-            type="primary",
-            icon=":material/check:",
-            on_click=self._save,
-            args=(build, after),
-        )
-        errors = self.errors()
-        if errors:
-            for where, message in errors.items():
-                if where not in self._claimed:
-                    st.error(message, icon=":material/error:")
-            if set(errors) & self._claimed:
-                st.warning(content.STAGE_CHECK, icon=":material/arrow_upward:")
-        elif _changed(build, start):
-            st.caption(content.STAGE_UNSAVED)
-        else:
-            shell.saved_note(self.saved)
+        self._start = start  # what "unsaved changes" is measured against
+
+        @st.fragment
+        def save_area() -> None:
+            st.button(
+                content.SAVE,
+                key=f"save.{self.stage}",
+                type="primary",
+                icon=":material/check:",
+                on_click=self._save,
+                args=(build, after, whole_page),
+            )
+            if st.session_state.pop(self._whole_page_key, False):
+                st.rerun(scope="app")
+            errors = self.errors()
+            if errors:
+                for where, message in errors.items():
+                    if where not in self._claimed:
+                        st.error(message, icon=":material/error:")
+                if set(errors) & self._claimed:
+                    st.warning(content.STAGE_CHECK, icon=":material/arrow_upward:")
+            elif _changed(build, self._start):
+                st.caption(content.STAGE_UNSAVED)
+            else:
+                shell.saved_note(self.saved)
+
+        save_area()
 
     def next_link(self) -> None:
         shell.next_stage_link(self.stage)

@@ -232,7 +232,7 @@ elif vent.private:
 else:
     st.caption(content.SUMMARY_VENT_SHARED)
 
-sheet.save_button(build, start)
+sheet.save_button(build, start, whole_page=True)  # the downloads below follow what is saved
 
 # -- downloads -------------------------------------------------------------------------------
 
