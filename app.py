@@ -6,7 +6,6 @@ from core import content
 from pages import _shell as shell
 
 st.set_page_config(page_title=content.APP_NAME, page_icon=":material/spa:", layout="centered")
-shell.skip_full_gc_after_runs()
 
 # Built once per session; it reads the sign-in cookie from the request and draws nothing.
 authenticator = shell.authenticator()

@@ -7,6 +7,7 @@ import json
 import os
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_FLAGS, start_server, stop_server  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_FLAGS, stop_server  # noqa: E402
+from tests.e2e.conftest import start_server as _start_server  # noqa: E402
 from tests.e2e.helpers import IDLE, PASSWORD, settle  # noqa: E402
 
 APP = ROOT / "app.py"
@@ -451,6 +453,21 @@ def cpu_seconds(pid: int) -> float:
     """CPU time (user + system) a process has used so far, from /proc/<pid>/stat."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+# The baseline is a bare Streamlit app: it runs from an empty folder, so none of Rebound's
+# `.streamlit/config.toml` (theme, runner settings) applies to it.
+BARE_CWD = Path(tempfile.mkdtemp(prefix="rebound-bare-"))
+
+
+def cwd_for(script: Path) -> Path:
+    """The folder a server runs from: the repo for Rebound, an empty one for the bare baseline."""
+    return BARE_CWD if script == BASELINE_APP else ROOT
+
+
+def start_server(script: Path, data_dir: Path, extra_env: dict[str, str] | None = None) -> tuple[Any, str]:
+    """tests.e2e.conftest.start_server, from the folder cwd_for() gives."""
+    return _start_server(script, data_dir, extra_env, cwd=cwd_for(script))
 
 
 def start_servers(*specs: tuple[Path, Path, dict[str, str] | None]) -> list[tuple[Any, str]]:

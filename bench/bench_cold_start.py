@@ -75,7 +75,9 @@ def _imports(browser, script: Path, data_dir: Path, watch: str, env: dict[str, s
     ]  # fmt: skip
     full_env = os.environ | {"REBOUND_DATA_DIR": str(data_dir)} | env
     with log.open("wb") as sink:
-        process = subprocess.Popen(command, cwd=h.ROOT, env=full_env, stdout=sink, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=h.cwd_for(script), env=full_env, stdout=sink, stderr=subprocess.STDOUT
+        )
         try:
             url = f"http://127.0.0.1:{port}"
             deadline = time.monotonic() + 60

@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import extra_streamlit_components as stx
 import streamlit as st
 import streamlit_authenticator as stauth
-from streamlit import config as st_config
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit_authenticator.models import cookie_model
 
@@ -66,19 +65,6 @@ class _RequestCookies(stx.CookieManager):
 
 # The authenticator builds its cookie manager as `stx.CookieManager()`; give it the one above.
 cookie_model.stx = SimpleNamespace(CookieManager=_RequestCookies)
-
-
-def skip_full_gc_after_runs() -> None:
-    """Stop Streamlit from running a full garbage collection after every script run.
-
-    gc.collect(2) runs on the script thread right after the run's last message is queued, and holds
-    the GIL until it is done, so the browser hears that the run finished only afterwards: 60-100 ms
-    per click here (Rebound's modules and a person's parsed setbacks are all scanned every time),
-    more on a busy machine. Python's own collector keeps running as usual. Checked on every run
-    because Streamlit re-reads its config files when they change.
-    """
-    if st_config.get_option("runner.postScriptGC"):
-        st_config.set_option("runner.postScriptGC", False)
 
 
 # Until `st.navigation` has run once in a server process, Streamlit treats a `pages/` folder beside

@@ -36,9 +36,12 @@ def free_port() -> int:
 
 
 def start_server(
-    script: Path, data_dir: Path, extra_env: dict[str, str] | None = None
+    script: Path, data_dir: Path, extra_env: dict[str, str] | None = None, cwd: Path = ROOT
 ) -> tuple[subprocess.Popen, str]:
-    """Run `streamlit run script` on a free port and wait until it answers its health check."""
+    """Run `streamlit run script` on a free port and wait until it answers its health check.
+
+    Streamlit reads `.streamlit/config.toml` from `cwd`: the repo's for Rebound.
+    """
     port = free_port()
     env = os.environ | {"REBOUND_DATA_DIR": str(data_dir)} | (extra_env or {})
     command = [
@@ -46,7 +49,7 @@ def start_server(
         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
         "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
