@@ -258,6 +258,15 @@ def browser_missing() -> str | None:
     return f"{CHROMIUM} is not installed (apt-get install chromium)"
 
 
+def skip_without_browser() -> int | None:
+    """None when Chromium is here; otherwise say why nothing ran and give the script's exit code."""
+    missing = browser_missing()
+    if missing is None:
+        return None
+    print(f"skipped: {missing}")
+    return 1 if BROWSER_REQUIRED else 0
+
+
 @contextmanager
 def chromium(count: int = 1) -> Iterator[Any]:
     """Debian's Chromium through Playwright, with the flags the browser tests use.

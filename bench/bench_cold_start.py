@@ -170,10 +170,9 @@ def measure(trials: int, quick: bool = False) -> tuple[list[h.Row], list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     args = h.parser(__doc__.splitlines()[0]).parse_args(argv)
-    missing = h.browser_missing()
-    if missing:
-        print(f"skipped: {missing}")
-        return 1 if h.BROWSER_REQUIRED else 0
+    skipped = h.skip_without_browser()
+    if skipped is not None:
+        return skipped
     rows, notes = measure(1 if args.quick else 5, args.quick)
     return h.finish(rows, args, notes)
 

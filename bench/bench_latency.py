@@ -153,10 +153,9 @@ def measure(count: int, rounds: int, warmup: int, quick: bool = False) -> tuple[
 
 def main(argv: list[str] | None = None) -> int:
     args = h.parser(__doc__.splitlines()[0]).parse_args(argv)
-    missing = h.browser_missing()
-    if missing:
-        print(f"skipped: {missing}")
-        return 1 if h.BROWSER_REQUIRED else 0
+    skipped = h.skip_without_browser()
+    if skipped is not None:
+        return skipped
     count, rounds, warmup = (20, 2, 0) if args.quick else (1000, 30, 3)
     rows, notes = measure(count, rounds, warmup, args.quick)
     return h.finish(rows, args, notes)

@@ -247,10 +247,9 @@ def measure(count: int, rounds: int) -> tuple[list[h.Row], list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     args = h.parser(__doc__.splitlines()[0]).parse_args(argv)
-    missing = h.browser_missing()
-    if missing:
-        print(f"skipped: {missing}")
-        return 1 if h.BROWSER_REQUIRED else 0
+    skipped = h.skip_without_browser()
+    if skipped is not None:
+        return skipped
     rows, notes = measure(*((2, 2) if args.quick else (30, 10)))
     return h.finish(rows, args, notes)
 

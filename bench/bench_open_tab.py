@@ -122,10 +122,9 @@ def measure(trials: int, quiet_ms: float, quick: bool = False) -> tuple[list[h.R
 
 def main(argv: list[str] | None = None) -> int:
     args = h.parser(__doc__.splitlines()[0]).parse_args(argv)
-    missing = h.browser_missing()
-    if missing:
-        print(f"skipped: {missing}")
-        return 1 if h.BROWSER_REQUIRED else 0
+    skipped = h.skip_without_browser()
+    if skipped is not None:
+        return skipped
     trials, quiet = (1, 300.0) if args.quick else (10, 1000.0)
     rows, notes = measure(trials, quiet, args.quick)
     return h.finish(rows, args, notes)
