@@ -228,6 +228,10 @@ class Store:
             raise _unavailable(error) from error
         return folder
 
+    def _has_folder(self, username: str) -> bool:
+        """Whether the person has a folder yet (reads never create one)."""
+        return (self.root / "users" / user_id(username) / "setbacks").is_dir()
+
     def _path(self, username: str, setback_id: str) -> Path:
         return self.user_dir(username) / "setbacks" / f"{_check_setback_id(setback_id)}.json"
 
@@ -344,6 +348,8 @@ class Store:
 
     def load(self, username: str, setback_id: str) -> Setback:
         """One of this person's setbacks; another person's id is simply not found."""
+        if not self._has_folder(username):
+            raise SetbackNotFound(NOT_FOUND)
         path = self._path(username, setback_id)
         self._sweep_once(username)
         try:
@@ -357,6 +363,8 @@ class Store:
 
     def list(self, username: str, include_archived: bool = True) -> Listing:
         """All of this person's setbacks, newest news first; unreadable files are set aside."""
+        if not self._has_folder(username):
+            return Listing()
         folder = self.user_dir(username) / "setbacks"
         self._sweep_once(username)
         listing = Listing()

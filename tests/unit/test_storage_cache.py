@@ -1,4 +1,4 @@
-"""The parse cache: settled files are trusted by their stat, fresh ones are always re-read."""
+"""The parse cache and reads: settled files are trusted by their stat, reads never create folders."""
 
 from __future__ import annotations
 
@@ -60,3 +60,11 @@ def test_a_change_to_a_settled_file_is_seen(data_dir):
     store.list("sam")
     other_process.save_stage("sam", setback.id, "went_well", WentWell(wins=["Reached the final round"]))
     assert store.load("sam", setback.id).went_well.wins == ["Reached the final round"]
+
+
+def test_reading_for_someone_with_no_data_creates_no_folder(data_dir):
+    store = Store(data_dir)
+    assert store.list("nobody-yet").setbacks == []
+    with pytest.raises(storage.SetbackNotFound):
+        store.load("nobody-yet", "0" * 32)
+    assert not (data_dir / "users" / storage.user_id("nobody-yet")).exists()
