@@ -122,6 +122,23 @@ class Worksheet:
             disabled=self.row_count(field) >= limit,
         )
 
+    def idea_buttons(
+        self, title: str, ideas: list[str], field: str, limit: int, parts: dict[str, Any]
+    ) -> None:
+        """One-click ideas that fill a row of a list with their text."""
+        if not ideas:
+            return
+        st.markdown(f"##### {title}")
+        for index, idea in enumerate(ideas):
+            st.button(
+                shell.escape(idea),  # labels are markdown, and ideas can carry the company's name
+                key=f"idea.{self.stage}.{index}",
+                icon=":material/add:",
+                type="tertiary",
+                on_click=self.add_row,
+                args=(field, limit, parts, {"text": idea}),
+            )
+
     def remove_button(self, field: str, index: int, parts: dict[str, Any]) -> None:
         """A small button that removes one row."""
         st.button(

@@ -52,17 +52,7 @@ sheet.add_button("entries", LIST_MAX, ENTRY)
 sheet.field_error("entries")
 
 ideas = suggestions.gratitude_suggestions(sheet.setback.intake, already=[row["text"] for row in rows])
-if ideas:
-    st.markdown(f"##### {content.GRATITUDE_IDEAS}")
-    for index, idea in enumerate(ideas):
-        st.button(
-            shell.escape(idea),  # labels are markdown, and ideas carry the company's name
-            key=f"idea.gratitude.{index}",
-            icon=":material/add:",
-            type="tertiary",
-            on_click=sheet.add_row,
-            args=("entries", LIST_MAX, ENTRY, {"text": idea}),
-        )
+sheet.idea_buttons(content.GRATITUDE_IDEAS, ideas, "entries", LIST_MAX, ENTRY)
 
 sheet.save_button(build, start)
 sheet.next_link()

@@ -4,7 +4,6 @@ import streamlit as st
 
 from core import content, suggestions
 from core.models import LIST_MAX, WentWell
-from pages import _shell as shell
 from pages._stage import Worksheet
 
 WIN = {"text": ""}
@@ -40,17 +39,7 @@ sheet.field_error("wins")
 ideas = suggestions.win_suggestions(
     sheet.setback.intake, already=[row["text"] for row in sheet.rows("wins", WIN)]
 )
-if ideas:
-    st.markdown(f"##### {content.WINS_IDEAS}")
-    for index, idea in enumerate(ideas):
-        st.button(
-            shell.escape(idea),  # labels are markdown, and ideas may carry the company's name
-            key=f"idea.went_well.{index}",
-            icon=":material/add:",
-            type="tertiary",
-            on_click=sheet.add_row,
-            args=("wins", LIST_MAX, WIN, {"text": idea}),
-        )
+sheet.idea_buttons(content.WINS_IDEAS, ideas, "wins", LIST_MAX, WIN)
 
 sheet.save_button(build, start)
 sheet.next_link()
