@@ -7,29 +7,9 @@ from streamlit.testing.v1 import AppTest
 
 from core import auth, content
 from tests.app.conftest import APP
+from tests.sign_in_steps import login, register
 
 PASSWORD = "Calm-Harbor-42"
-
-
-def _text(at: AppTest, label: str, form: str):
-    return next(w for w in at.text_input if w.label == label and w.form_id == form)
-
-
-def _register(at: AppTest, username: str, email: str | None = None, password: str = PASSWORD) -> None:
-    form = "Register user"
-    _text(at, "First name", form).input("Sam")
-    _text(at, "Last name", form).input("Rivera")
-    _text(at, "Email", form).input(email or f"{username}@example.org")
-    _text(at, "Username", form).input(username)
-    _text(at, "Password", form).input(password)
-    _text(at, "Repeat password", form).input(password)
-    next(b for b in at.button if b.label == "Create account").click().run()
-
-
-def _login(at: AppTest, username: str, password: str = PASSWORD) -> None:
-    _text(at, "Username", "Login").input(username)
-    _text(at, "Password", "Login").input(password)
-    next(b for b in at.button if b.label == "Login").click().run()
 
 
 def test_signed_out_visitor_sees_login_and_create_account(app_signed_out):
@@ -42,7 +22,7 @@ def test_signed_out_visitor_sees_login_and_create_account(app_signed_out):
 
 def test_creating_an_account_stores_only_a_bcrypt_hash(app_signed_out, data_dir):
     at = app_signed_out
-    _register(at, "sam")
+    register(at, "sam", PASSWORD)
     assert content.REGISTERED in [s.value for s in at.success]
     stored = yaml.safe_load((data_dir / "credentials.yaml").read_text())["usernames"]["sam"]
     assert stored["password"].startswith("$2") and PASSWORD not in (data_dir / "credentials.yaml").read_text()
@@ -52,16 +32,16 @@ def test_creating_an_account_stores_only_a_bcrypt_hash(app_signed_out, data_dir)
 
 def test_a_taken_username_gets_a_kind_message(app_signed_out):
     at = app_signed_out
-    _register(at, "sam")
-    _register(at, "sam", email="other@example.org")
+    register(at, "sam", PASSWORD)
+    register(at, "sam", PASSWORD, email="other@example.org")
     assert "That username is already taken. Please choose another one." in [e.value for e in at.error]
     assert not at.exception
 
 
 def test_wrong_password_says_the_details_did_not_match(app_signed_out):
     at = app_signed_out
-    _register(at, "sam")
-    _login(at, "sam", "Wrong-Password-1")
+    register(at, "sam", PASSWORD)
+    login(at, "sam", "Wrong-Password-1")
     assert content.LOGIN_FAILED in [e.value for e in at.error]
     assert not at.session_state["authentication_status"]
     assert not at.exception
@@ -69,8 +49,8 @@ def test_wrong_password_says_the_details_did_not_match(app_signed_out):
 
 def test_signing_in_opens_start_here(app_signed_out):
     at = app_signed_out
-    _register(at, "sam")
-    _login(at, "sam")
+    register(at, "sam", PASSWORD)
+    login(at, "sam", PASSWORD)
     assert at.session_state["authentication_status"] is True
     # AppTest stays on the page it last ran; the browser test covers the real hand-over.
     at.switch_page("pages/start.py").run()
@@ -83,8 +63,8 @@ def test_an_account_made_in_another_tab_can_sign_in_from_a_tab_opened_earlier():
     early_tab.run()  # its authenticator now holds a snapshot without "robin"
     other_tab = AppTest.from_file(APP, default_timeout=30)
     other_tab.run()
-    _register(other_tab, "robin")
-    _login(early_tab, "robin")
+    register(other_tab, "robin", PASSWORD)
+    login(early_tab, "robin", PASSWORD)
     assert early_tab.session_state["authentication_status"] is True
     assert not early_tab.exception
 
@@ -102,9 +82,9 @@ def test_only_listed_emails_may_register_when_a_list_is_set(monkeypatch, data_di
     monkeypatch.setenv("REBOUND_PREAUTHORIZED_EMAILS", "invited@example.org")
     at = AppTest.from_file(APP, default_timeout=30)
     at.run()
-    _register(at, "stranger", email="stranger@example.org")
+    register(at, "stranger", PASSWORD, email="stranger@example.org")
     assert any("invited email" in e.value for e in at.error)
-    _register(at, "invited", email="invited@example.org")
+    register(at, "invited", PASSWORD, email="invited@example.org")
     assert content.REGISTERED in [s.value for s in at.success]
     users = yaml.safe_load((data_dir / "credentials.yaml").read_text())["usernames"]
     assert set(users) == {"invited"}
@@ -115,7 +95,7 @@ def test_an_invited_email_may_register_whatever_its_case(monkeypatch, data_dir):
     monkeypatch.setenv("REBOUND_PREAUTHORIZED_EMAILS", "invited@example.org")
     at = AppTest.from_file(APP, default_timeout=30)
     at.run()
-    _register(at, "invited", email="Invited@Example.org")
+    register(at, "invited", PASSWORD, email="Invited@Example.org")
     assert content.REGISTERED in [s.value for s in at.success]
     assert "invited" in yaml.safe_load((data_dir / "credentials.yaml").read_text())["usernames"]
     assert not at.exception

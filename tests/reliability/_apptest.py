@@ -6,6 +6,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from tests.sign_in_steps import login, register  # noqa: F401 - the reliability tests import them from here
+
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
@@ -43,24 +45,3 @@ def everything_shown(at: AppTest) -> str:
 
     walk(at._tree)
     return "\n".join(parts)
-
-
-def text_input(at: AppTest, label: str, form: str):
-    return next(w for w in at.text_input if w.label == label and w.form_id == form)
-
-
-def register(at: AppTest, username: str, password: str, email: str | None = None) -> None:
-    form = "Register user"
-    text_input(at, "First name", form).input("Sam")
-    text_input(at, "Last name", form).input("Rivera")
-    text_input(at, "Email", form).input(email or f"{username}@example.org")
-    text_input(at, "Username", form).input(username)
-    text_input(at, "Password", form).input(password)
-    text_input(at, "Repeat password", form).input(password)
-    next(b for b in at.button if b.label == "Create account").click().run()
-
-
-def login(at: AppTest, username: str, password: str) -> None:
-    text_input(at, "Username", "Login").input(username)
-    text_input(at, "Password", "Login").input(password)
-    next(b for b in at.button if b.label == "Login").click().run()
