@@ -7,7 +7,8 @@ from streamlit.testing.v1 import AppTest
 
 from core import content
 from tests.app.conftest import APP
-from tests.app.test_sign_in import _register
+from tests.app.test_sign_in import PASSWORD
+from tests.sign_in_steps import register
 
 
 def test_registration_closed_in_secrets_shows_the_message_and_no_form():
@@ -24,9 +25,9 @@ def test_an_invitation_list_in_secrets_lets_only_listed_emails_register(data_dir
     at.secrets["rebound"] = {"preauthorized_emails": ["invited@example.org"]}
     at.run()
     assert content.REGISTRATION_LISTED in [c.value for c in at.caption]
-    _register(at, "stranger", email="stranger@example.org")
+    register(at, "stranger", PASSWORD, email="stranger@example.org")
     assert any("invited email" in e.value for e in at.error)
-    _register(at, "invited", email="invited@example.org")
+    register(at, "invited", PASSWORD, email="invited@example.org")
     assert content.REGISTERED in [s.value for s in at.success]
     assert set(yaml.safe_load((data_dir / "credentials.yaml").read_text())["usernames"]) == {"invited"}
     assert not at.exception
