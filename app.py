@@ -2,22 +2,59 @@
 
 import streamlit as st
 
-from core import content
+from core import content, i18n
+from pages import _drafts as drafts
+from pages import _keys as keys_ui
+from pages import _prefs as prefs
 from pages import _shell as shell
+from pages import _style as style
+from pages import _transport
+from pages import _warm as warm
 
-st.set_page_config(page_title=content.APP_NAME, page_icon=":material/spa:", layout="centered")
+# The language of this run: every content.X below reads in it. A callback, which runs before this
+# line, speaks what the session's last run spoke.
+i18n.set_resolver(prefs.spoken_language)
+signed_in_before = shell.signed_in()
+i18n.use(prefs.language())
+
+_transport.install()  # unsendable text is reported, downloads are served once (once per process)
+st.set_page_config(
+    page_title=content.APP_NAME,
+    page_icon=":material/spa:",
+    layout="centered",
+    # Streamlit shows its main menu, whose theme switcher _prefs drives, only with an item of the app's own.
+    menu_items={"About": content.TAGLINE},
+)
+style.apply()
+if _transport.text_was_unsendable():
+    st.error(content.TEXT_UNSENDABLE, icon=":material/edit_off:")
+    st.toast(content.TEXT_UNSENDABLE, icon=":material/edit_off:", duration="long")
 
 # Built once per session; it reads the sign-in cookie from the request and draws nothing.
 authenticator = shell.authenticator()
 shell.refuse_stale_cookie()
 # Restores the session from the cookie on a reload; renders nothing.
 authenticator.login(location="unrendered")
+# A session whose account was deleted, or signed out elsewhere since, ends here, before any write.
+shell.end_session_if_revoked()
+# A reload, a restarted server or another replica opens the person's key with the cookie's secret.
+shell.restore_key()
+# The cookie components come and go from run to run: in a slot of their own in the sidebar, they
+# never shift the page's elements (a shift redraws the page, losing the focus and what is typed).
+with st.sidebar, st.container(key="rebound_cookies"):
+    shell.issue_pending_cookie()
+if shell.signed_in() and not signed_in_before:
+    i18n.use(prefs.language())  # signed in on this run (a cookie on a reload): the account's choice
+if shell.signed_in() and not shell.locked():
+    # What the person changed reaches storage first, before anything else on this run (Sign out too).
+    # A window without the person's key keeps nothing: a draft it wrote would be plaintext.
+    drafts.keep_drafts()
 
 progress_slot = None
 if shell.signed_in():
     with st.sidebar:
         progress_slot = st.container()
-        st.caption(f"Signed in as {st.session_state.get('name') or shell.username()}")
+        st.caption(content.SIDEBAR_SIGNED_IN_AS.format(name=st.session_state.get("name") or shell.username()))
         # Signing out here, before the page list is built, shows the sign-in page on this very run.
         person = shell.username()
         authenticator.logout(content.SIGN_OUT, location="sidebar", key="sign_out")
@@ -25,33 +62,44 @@ if shell.signed_in():
             shell.record_sign_out(person)
 
 if shell.signed_in():
-    shell.keep_drafts()
     pages = {
         key: st.Page(path, title=content.NAV[key], default=key == "start")
         for key, path in shell.PAGES.items()
     }
-    navigation = st.navigation(
-        {
-            "": [pages["start"]],
-            "Five steps": [pages[s] for s in ("vent", "reflect", "went_well", "gratitude", "next_targets")],
-            "Keep": [pages["summary"], pages["history"], pages["account"]],
-        }
-    )
+    # One flat list (Streamlit's section headers sit inside its list as non-items); a line drawn by
+    # _style sets Start here, the five steps and the rest apart.
+    navigation = st.navigation(list(pages.values()), expanded=True)
 else:
     # Every page's address leads to sign-in, so a bookmark or reload lands there without a
     # "page not found", and opens the page it names once the person is signed in.
-    sign_in = [st.Page("pages/sign_in.py", title="Sign in", default=True)]
+    sign_in = [st.Page("pages/sign_in.py", title=content.SIGN_IN_PAGE, default=True)]
     sign_in += [
-        st.Page("pages/sign_in.py", title="Sign in", url_path=key) for key in shell.PAGES if key != "start"
+        st.Page("pages/sign_in.py", title=content.SIGN_IN_PAGE, url_path=key)
+        for key in shell.PAGES
+        if key != "start"
     ]
     navigation = st.navigation(sign_in, position="hidden")
 st.sidebar.caption(content.DISCLAIMER)
+st.set_page_config(page_title=content.PAGE_TITLE.format(page=navigation.title))
+with st.sidebar, style.scripts():
+    style.page_focus(f"{navigation.url_path}:{navigation.title}")  # sign-in and Start here share ""
+    if shell.signed_in():
+        prefs.apply_theme()
+        drafts.leave_guard()
 
+locked = shell.locked()
 try:
-    navigation.run()
-    if progress_slot is not None and shell.signed_in():
-        # Drawn after the page so a save on this run already shows in the progress.
-        with progress_slot:
-            shell.sidebar_progress(shell.current_setback())
+    if locked:
+        # Signed in, but this window can't open the person's encrypted writing: the password only.
+        keys_ui.unlock_page()
+    else:
+        navigation.run()
 finally:
-    shell.persist_credentials()
+    if shell.signed_in() and not locked:
+        # Once a signed-in run has gone out, load what the other pages need (once per process). Not
+        # on the sign-in page: a fresh server's first paint must not share the interpreter with it.
+        warm.start()
+if progress_slot is not None and shell.signed_in() and not locked:
+    # Drawn after the page so a save on this run already shows in the progress.
+    with progress_slot:
+        shell.sidebar_progress(shell.current_setback())

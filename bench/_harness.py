@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,8 @@ from tests.e2e.helpers import IDLE, PASSWORD, settle  # noqa: E402
 
 APP = ROOT / "app.py"
 BASELINE_APP = ROOT / "bench" / "baseline_app.py"
+# The bare multipage app (two st.Pages), for page switches.
+BASELINE_PAGES = ROOT / "bench" / "baseline_pages" / "app.py"
 VENT_PAGE = ROOT / "pages" / "vent.py"
 BROWSER_REQUIRED = os.environ.get("REBOUND_REQUIRE_BROWSER") == "1"
 # The browser tests' flags, and no name resolves but 127.0.0.1's: the benchmarks talk to nothing else
@@ -345,16 +347,16 @@ def click_latency(record: dict[str, Any]) -> float:
     raise RuntimeError(f"the click at {down:.0f} ms started no run that finished: {record['idle'][-5:]}")
 
 
-# -- people and data on disk -------------------------------------------------------------------
+# -- people and data, through the storage seam -------------------------------------------------
 
 _HASH: dict[str, str] = {}
 
 
 def password_hash(password: str = PASSWORD) -> str:
-    """A bcrypt hash the authenticator accepts, made once per password.
+    """A bcrypt hash the sign-in check accepts, made once per password and shared by every account.
 
-    At bcrypt's lowest cost (4 rounds rather than the authenticator's 12): signing in is never
-    timed here, and the benchmark accounts are thrown away with their temp folder.
+    At bcrypt's lowest cost (4 rounds rather than Rebound's 12): seeding thousands of accounts
+    then costs no hashing at all, and the benchmark accounts are thrown away with their folder.
     """
     if password not in _HASH:
         import bcrypt
@@ -363,20 +365,97 @@ def password_hash(password: str = PASSWORD) -> str:
     return _HASH[password]
 
 
-def register(root: Path, username: str, password: str = PASSWORD) -> None:
-    """Add an account to the data folder exactly as Create account stores it."""
-    from core import auth
+def settings(root: Path | str) -> Any:
+    """The settings a Rebound server started on `root` reads: a data folder (start_server sets
+    REBOUND_DATA_DIR), or a postgresql:// URL (the database a server is given in REBOUND_DATABASE_URL)."""
+    from core.settings import Settings
 
-    auth.ensure_setup(root)
-    record = {
-        "email": f"{username}@example.org",
-        "logged_in": False,
-        "first_name": "Bench",
-        "last_name": username.title(),
-        "password": password_hash(password),
-        "roles": None,
-    }
-    auth.add_user(root, username, record)
+    where = str(root)
+    if where.startswith(("postgresql://", "postgres://")):
+        return Settings.load(os.environ | {"REBOUND_DATABASE_URL": where}, {})
+    return Settings.load(os.environ | {"REBOUND_DATA_DIR": where}, {})
+
+
+def open_store(root: Path) -> Any:
+    """The store a Rebound server on `root` uses, through the one function app.py uses."""
+    from core.storage import open_store as open_configured
+
+    return open_configured(settings(root))
+
+
+def person(username: str) -> Any:
+    from core.storage import Person
+
+    return Person.named(username)
+
+
+def account(username: str, password: str = PASSWORD) -> Any:
+    """The account record Create account would make for `username` (with the shared hash)."""
+    from core.storage import Account, canonical_username
+
+    return Account(
+        username=canonical_username(username),
+        email=f"{username}@example.org",
+        first_name="Bench",
+        last_name=username.title(),
+        password_hash=password_hash(password),
+        created_at=datetime.now(UTC).replace(microsecond=0),
+    )
+
+
+def register(root: Path, username: str, password: str = PASSWORD, store: Any = None) -> None:
+    """Add an account through the storage seam, as Create account stores it (but for the hash)."""
+    if store is not None:
+        store.add_account(account(username, password))
+        return
+    opened = open_store(root)
+    try:
+        opened.add_account(account(username, password))
+    finally:
+        opened.close()
+
+
+def seed_accounts(root: Path, count: int, prefix: str = "person") -> list[str]:
+    """`count` accounts named <prefix>000001... through the seam, fast (one hash, no fsync); their names."""
+    store = open_store(root)
+    names = [f"{prefix}{index:06d}" for index in range(1, count + 1)]
+    with _no_fsync():
+        for name in names:
+            store.add_account(account(name))
+    return names
+
+
+def seed_accounts_on_disk(root: Path, count: int, prefix: str = "person") -> list[str]:
+    """`count` accounts written straight into the files backend's layout: 100,000 in well under a minute.
+
+    The seam takes ~3 ms an account (locks, temp files, renames); seeding 100,000 that way would take
+    longer than the measurement. This writes exactly the files `FileBackend.add_account` leaves —
+    account.json, its last-good copy and the email index entry — and then checks a sample through the
+    store, so a change in that layout fails here instead of measuring something else.
+    """
+    import json as json_module
+
+    from core.storage import user_id
+    from core.storage.backend import email_id
+
+    open_store(root)  # the folders and the cookie key, as a server makes them
+    names = [f"{prefix}{index:06d}" for index in range(1, count + 1)]
+    users, emails = root / "users", root / "emails"
+    for name in names:
+        record = account(name)
+        data = record.model_dump_json(indent=2).encode("utf-8")
+        folder = users / user_id(name)
+        folder.mkdir(mode=0o700)
+        (folder / "account.json").write_bytes(data)
+        (folder / "account.last-good.json").write_bytes(data)
+        (emails / email_id(record.email)).write_bytes(json_module.dumps({"username": name}).encode())
+    os.sync()
+    store = open_store(root)
+    for name in (names[0], names[len(names) // 2], names[-1]):
+        found = store.account(name)
+        if found is None or store.account_by_email(found.email) is None:
+            raise RuntimeError(f"seeded account {name} is not readable through the store")
+    return names
 
 
 COMPANIES = ("Globex", "Initech", "Umbrella", "Hooli", "Vandelay", "Soylent", "Cyberdyne", "Tyrell")
@@ -384,15 +463,19 @@ STAGES_REACHED = ("applied", "screen", "interview", "final_round", "offer_talks"
 
 
 def seed_setbacks(root: Path, username: str, count: int, vent_chars: int = 2000) -> list[str]:
-    """`count` setbacks through core.storage.Store, one a day going back, each with a vent; their ids.
+    """`count` setbacks through the store, one a day going back, each with a vent; their ids.
 
-    The newest (today's) is created last, so it is the one a fresh session works on.
+    The person's account is made first when there is none. The newest (today's) is created
+    last, so it is the one a fresh session works on.
     """
-    from core.storage import Store
-
-    store = Store(root)
-    with _no_fsync():
-        return _seed(store, username, count, vent_chars)
+    store = open_store(root)
+    try:
+        if store.account(username) is None:
+            register(root, username, store=store)
+        with _no_fsync():
+            return _seed(store, person(username), count, vent_chars)
+    finally:
+        store.close()  # a database store holds a pool of connections
 
 
 @contextmanager
@@ -400,12 +483,14 @@ def _no_fsync() -> Iterator[None]:
     """Skip fsync while seeding (setup, not a measured figure): 2,000 synced writes take half a minute."""
     from unittest import mock
 
-    with mock.patch("core.storage.os.fsync"):
+    import core.storage.files
+
+    with mock.patch.object(core.storage.files.os, "fsync"):
         yield
     os.sync()
 
 
-def _seed(store: Any, username: str, count: int, vent_chars: int) -> list[str]:
+def _seed(store: Any, who: Any, count: int, vent_chars: int) -> list[str]:
     from core.models import CheckIn, Intake, Vent
 
     words = ("honestly", "unfair", "tired", "again", "why", "interview", "hoped", "ghosted")
@@ -420,30 +505,31 @@ def _seed(store: Any, username: str, count: int, vent_chars: int) -> list[str]:
             heard_on=today - timedelta(days=index),
             how_heard="email",
         )
-        setback = store.create(username, intake)
+        setback = store.create(who, intake)
         vent = Vent(check_in=CheckIn(disappointment=60, sadness=20 + index % 50), text=text)
-        store.save_stage(username, setback.id, "vent", vent)
+        store.save_stage(who, setback.id, "vent", vent)
         ids.append(setback.id)
     return ids
 
 
 def sign_in_cookie(root: Path, username: str, url: str) -> dict[str, Any]:
-    """The cookie the authenticator sets on sign-in (same name, key, claims and path), for Playwright."""
+    """The cookie the app sets on sign-in (same name, key, claims and path), for Playwright."""
     import jwt
 
     from core import auth
-    from core.settings import Settings
 
-    settings = Settings.load(os.environ | {"REBOUND_DATA_DIR": str(root)}, {})
-    expires = datetime.now() + timedelta(days=settings.cookie_expiry_days)
-    token = jwt.encode(
-        {"username": username, "exp_date": expires.timestamp()}, auth.cookie_key(root), algorithm="HS256"
-    )
+    options = settings(root)
+    claims = auth.new_claims(username, options.cookie_expiry_days)
+    store = open_store(root)
+    try:
+        key = auth.cookie_key(store, options.cookie_key)
+    finally:
+        store.close()
     return {
-        "name": settings.cookie_name,
-        "value": token,
+        "name": options.cookie_name,
+        "value": jwt.encode(claims, key, algorithm="HS256"),
         "url": url,
-        "expires": expires.timestamp(),
+        "expires": claims["exp_date"],
         "sameSite": "Strict",
     }
 
@@ -471,7 +557,7 @@ BARE_CWD = Path(tempfile.mkdtemp(prefix="rebound-bare-"))
 
 def cwd_for(script: Path) -> Path:
     """The folder a server runs from: the repo for Rebound, an empty one for the bare baseline."""
-    return BARE_CWD if script == BASELINE_APP else ROOT
+    return BARE_CWD if script in (BASELINE_APP, BASELINE_PAGES) else ROOT
 
 
 def start_server(script: Path, data_dir: Path, extra_env: dict[str, str] | None = None) -> tuple[Any, str]:

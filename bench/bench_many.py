@@ -3,8 +3,8 @@
 Thirty accounts (each with a few setbacks) sign in by cookie in their own Playwright context of
 one Chromium, all open the Vent page, then all save at once: each round types a new line,
 commits it (Ctrl+Enter), clicks Save and waits for "Saved at". Latency is taken inside each page
-(pointer down on Save to the first idle frame after the run it started). After every save the
-file on disk must hold the line just typed (a lost save otherwise); an error is any failed step
+(pointer down on Save to the first idle frame after the run it started). After every save
+storage must hold the line just typed (a lost save otherwise); an error is any failed step
 or any error or exception shown on the page. The server's peak memory is read from
 /proc/<pid>/status (VmHWM) and shared out per session above its memory with one session.
 The same load is then put on the bare app (baseline): how much of the wait is the browser's.
@@ -79,7 +79,7 @@ class Session:
         shown = await page.locator(ERRORS).count()
         if shown:
             self.errors.append(f"round {round_number}: {shown} error(s) on the page")
-        if _vent_on_disk(self.root, self.user, self.setback_id) != text:
+        if _vent_saved(self.root, self.user, self.setback_id) != text:
             self.lost += 1
 
     async def run(self, rounds: int) -> None:
@@ -120,12 +120,13 @@ class BareSession(Session):
             self.lost += 1
 
 
-def _vent_on_disk(root: Path, user: str, setback_id: str) -> str | None:
-    from core.models import Setback
-    from core.storage import user_id
-
-    path = root / "users" / user_id(user) / "setbacks" / f"{setback_id}.json"
-    setback = Setback.model_validate_json(path.read_bytes())
+def _vent_saved(root: Path, user: str, setback_id: str) -> str | None:
+    """The vent text storage holds, read by a fresh store (nothing cached from an earlier read)."""
+    store = h.open_store(root)
+    try:
+        setback = store.load(h.person(user), setback_id)
+    finally:
+        store.close()  # a database store holds a pool of connections
     return setback.vent.text if setback.vent else None
 
 
@@ -166,9 +167,9 @@ def measure(count: int, rounds: int) -> tuple[list[h.Row], list[str]]:
         process, url = h.start_server(h.APP, root)
         try:
             memory = asyncio.run(_drive(url, sessions, rounds, process.pid))
-            # The last line each person typed must be the one on disk.
+            # The last line each person typed must be the one storage holds.
             final_lost = sum(
-                _vent_on_disk(root, s.user, s.setback_id)
+                _vent_saved(root, s.user, s.setback_id)
                 != f"{s.user}, save {rounds - 1}: one more honest line."
                 for s in sessions
             )

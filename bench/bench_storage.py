@@ -1,7 +1,7 @@
 """Storage: saving one stage with 1 vs 1,000 setbacks on disk, and listing 1,000 setbacks.
 
 Two people in one data folder, one with a single setback and one with 1,000 (written through
-core.storage.Store). Saves of the Vent stage alternate between them, each a real save (lock,
+the storage seam, as the app opens it). Saves of the Vent stage alternate between them, each a real save (lock,
 re-read, atomic write, fsync). Listing is timed warm (the store has parsed every file before,
 as on a server that has shown Start here once) and in a cold process (a fresh Python that
 imports the store and lists: every file read and parsed).
@@ -31,9 +31,9 @@ COLD_LIST = """
 import sys, time
 sys.path.insert(0, {root!r})
 started = time.perf_counter()
-from core.storage import Store
+from core.storage import Person, open_location
 imported = time.perf_counter()
-listing = Store({data!r}).list({user!r}, include_archived=False)
+listing = open_location({location!r}).list(Person.named({user!r}), include_archived=False)
 done = time.perf_counter()
 print((done - imported) * 1000, (done - started) * 1000, len(listing.setbacks))
 """
@@ -47,30 +47,30 @@ def _time_ms(action) -> float:
 
 def _saves(root: Path, ids: dict[str, str], rounds: int, warmup: int) -> dict[str, list[float]]:
     from core.models import Vent
-    from core.storage import Store
 
-    store = Store(root)
+    store = h.open_store(root)
+    people = {user: h.person(user) for user in (FEW, MANY)}
     times: dict[str, list[float]] = {FEW: [], MANY: []}
     for index in range(warmup + rounds):
         vent = Vent(text=f"Save number {index}: writing it down helps.")
         for user in (FEW, MANY) if index % 2 else (MANY, FEW):
-            elapsed = _time_ms(lambda user=user, vent=vent: store.save_stage(user, ids[user], "vent", vent))
+            elapsed = _time_ms(
+                lambda user=user, vent=vent: store.save_stage(people[user], ids[user], "vent", vent)
+            )
             if index >= warmup:
                 times[user].append(elapsed)
     return times
 
 
 def _warm_lists(root: Path, runs: int) -> tuple[float, list[float]]:
-    from core.storage import Store
-
-    store = Store(root)
-    first = _time_ms(lambda: store.list(MANY, include_archived=False))
-    return first, [_time_ms(lambda: store.list(MANY, include_archived=False)) for _ in range(runs)]
+    store, many = h.open_store(root), h.person(MANY)
+    first = _time_ms(lambda: store.list(many, include_archived=False))
+    return first, [_time_ms(lambda: store.list(many, include_archived=False)) for _ in range(runs)]
 
 
 def _cold_lists(root: Path, count: int, processes: int) -> tuple[list[float], list[float]]:
     listing, whole = [], []
-    script = COLD_LIST.format(root=str(h.ROOT), data=str(root), user=MANY)
+    script = COLD_LIST.format(root=str(h.ROOT), location=h.settings(root).storage_location, user=MANY)
     for _ in range(processes):
         answer = subprocess.run(
             [sys.executable, "-c", script],
@@ -91,9 +91,8 @@ def _cold_lists(root: Path, count: int, processes: int) -> tuple[list[float], li
 def _index_prototype(root: Path) -> float:
     """What a one-file index of the same setbacks would cost to read (for the recommendation)."""
     from core.progress import stages_done
-    from core.storage import Store
 
-    setbacks = Store(root).list(MANY).setbacks
+    setbacks = h.open_store(root).list(h.person(MANY)).setbacks
     index = [
         {
             "id": s.id,
@@ -122,7 +121,9 @@ def measure(
         first, warm = _warm_lists(root, list_runs)
         cold, whole = _cold_lists(root, count, processes)
         index_ms = _index_prototype(root)
-        size = sum(p.stat().st_size for p in (root / "users").rglob("*.json")) / 1024 / 1024
+        # The files backend's setback documents on disk (account records are not counted).
+        files = (p for p in (root / "users").rglob("*.json") if p.parent.name == "setbacks")
+        size = sum(p.stat().st_size for p in files) / 1024 / 1024
 
     few, many = h.median(saves[FEW]), h.median(saves[MANY])
     rows = [

@@ -5,6 +5,8 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
+from core.models import NextTargets
+
 RECONNECT_MONTHS = (1, 3, 6)
 
 
@@ -18,3 +20,14 @@ def add_months(day: date, months: int) -> date:
 def reconnect_dates(heard_on: date) -> list[date]:
     """About 1, 3 and 6 months after the news: gentle points to say hello again."""
     return [add_months(heard_on, months) for months in RECONNECT_MONTHS]
+
+
+def has_dates(stage: NextTargets | None) -> bool:
+    """Whether Next targets holds any date a calendar file could carry."""
+    if stage is None:
+        return False
+    return bool(
+        stage.stay_in_touch.reconnect_on
+        or any(t.due for t in stage.targets)
+        or any(a.due for a in stage.actions)
+    )

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
@@ -24,6 +25,7 @@ Long = Annotated[str, StringConstraints(max_length=LONG_TEXT)]
 Score = Annotated[int, Field(ge=0, le=100)]
 
 StageReached = Literal["applied", "screen", "interview", "final_round", "offer_talks"]
+STAGES_REACHED: tuple[str, ...] = get_args(StageReached)  # how far a process went, in order
 HowHeard = Literal["email", "call", "automated", "no_reply"]
 StageName = Literal["vent", "reflect", "went_well", "gratitude", "next_targets", "summary"]
 STAGES: tuple[str, ...] = ("vent", "reflect", "went_well", "gratitude", "next_targets")
@@ -45,6 +47,29 @@ class StageModel(Model):
     """A stage of the journey; storage stamps `saved_at` when it is written."""
 
     saved_at: datetime | None = None
+
+    @classmethod
+    def from_page(cls, values: dict[str, Any], blank: dict[str, Callable[[Any], bool]]) -> Self:
+        """A stage from a page's values, the rows left blank on screen dropped.
+
+        Validated first with every row, in screen order, so a message names the row the person
+        sees; then without the blank rows (`blank` maps a list field to its "is this row blank?").
+        """
+        cls.model_validate(values)
+        kept = {
+            field: [row for row in values[field] if not is_blank(row)] for field, is_blank in blank.items()
+        }
+        return cls.model_validate(values | kept)
+
+
+def blank_text(text: str) -> bool:
+    """A row of one text field, left empty (or only spaces)."""
+    return not text.strip()
+
+
+def blank_row(row: dict[str, Any]) -> bool:
+    """A row of several text fields, every one left empty."""
+    return not any(str(value).strip() for value in row.values())
 
 
 class Intake(Model):
@@ -134,6 +159,8 @@ class Reflect(StageModel):
     stumbles: list[Stumble] = Field(default_factory=list, max_length=LIST_MAX)
     wanted: Annotated[int, Field(ge=0, le=10)] | None = None
     if_then: Short = ""
+    # What the person would say to a friend who got the same news (the self-compassion prompt).
+    to_a_friend: Medium = ""
 
 
 class WentWell(StageModel):
@@ -203,6 +230,7 @@ class Summary(StageModel):
     future_note: Medium = ""
     sections: list[StageName] = Field(default_factory=lambda: list(STAGES[1:]))
     include_vent: bool = False
+    include_message: bool = False  # the message they sent, as pasted on Start here
 
 
 STAGE_MODELS: dict[str, type[StageModel]] = {
@@ -268,3 +296,53 @@ class Setback(Model):
         """The setback's name as people say it: company and role."""
         role = self.intake.role
         return f"{self.intake.company} — {role}" if role else self.intake.company
+
+
+# -- the prep sheet for the next interview (issue 19) ----------------------------------------
+
+PrepSection = Literal["plans", "questions", "stories", "strengths", "ask", "lessons"]
+# The order of the sheet's sections, on the page and in the PDF.
+PREP_SECTIONS: tuple[str, ...] = ("plans", "questions", "stories", "strengths", "ask", "lessons")
+PREP_SHEET_VERSION = 1
+# A gathered item's key: its section and a digest of its words (see core.prep.item_key).
+PREP_KEY_PATTERN = r"^[a-z]{1,12}-[0-9a-f]{16}$"
+PrepKey = Annotated[str, StringConstraints(pattern=PREP_KEY_PATTERN)]
+PREP_KEYS_MAX = 5_000
+
+
+def new_prep_item_id() -> str:
+    """A fresh id for an item the person added themselves."""
+    return uuid.uuid4().hex[:16]
+
+
+class OwnPrepItem(Model):
+    """Something the person added to the sheet themselves, in one of its sections."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")] = Field(default_factory=new_prep_item_id)
+    section: PrepSection = "plans"
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT_TEXT)]
+
+
+class PrepSheet(Model):
+    """The sheet for the next interview: which interview, what to bring, what is practised.
+
+    Gathered items are named by key; `picks` keeps only the person's own choices (brought or not)
+    where they differ from the default, so items from newer setbacks still follow the default.
+    """
+
+    schema_version: int = PREP_SHEET_VERSION
+    company: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] = ""
+    role: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] = ""
+    interview_on: date | None = None
+    include_archived: bool = False
+    picks: dict[PrepKey, bool] = Field(default_factory=dict, max_length=PREP_KEYS_MAX)
+    practised: list[PrepKey] = Field(default_factory=list, max_length=PREP_KEYS_MAX)
+    own: list[OwnPrepItem] = Field(default_factory=list, max_length=LIST_MAX)
+    updated_at: datetime | None = None
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if type(value) is not int or not 1 <= value <= PREP_SHEET_VERSION:
+            raise ValueError(f"prep sheet version {value!r} is not one this app understands")
+        return value

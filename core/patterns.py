@@ -8,14 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from core.models import CheckIn, Setback
+from core.models import STAGES_REACHED, CheckIn, Setback
 
 # Two setbacks are a coincidence; from three on, looking across them starts to mean something.
 MIN_SETBACKS = 3
 # A reason marked once is not a pattern.
 MIN_TIMES = 2
 CONTROLS: tuple[str, ...] = ("mine", "theirs", "unknown")
-STAGE_ORDER: tuple[str, ...] = ("applied", "screen", "interview", "final_round", "offer_talks")
 FEEDBACK_ORDER: tuple[str, ...] = ("reason", "strengths", "stay_in_touch", "vague")
 LESSON_FIELDS: tuple[str, ...] = ("learned", "differently", "practice")
 STRONGEST = "strongest"
@@ -118,6 +117,27 @@ def plans(setbacks: Iterable[Setback]) -> list[Note]:
     ]
 
 
+@dataclass(frozen=True)
+class Plan:
+    """One if-then plan as written, how many setbacks had it, and the latest of them."""
+
+    text: str
+    times: int
+    latest: Note
+
+
+def distinct_plans(setbacks: Iterable[Setback]) -> list[Plan]:
+    """Each different if-then plan once (case and spacing ignored), in the order first met.
+
+    The same plan kept from one setback to the next (or Rebound's suggestion left as it was) is
+    one plan, counted: "the same plan in three setbacks" is itself worth knowing.
+    """
+    found: dict[str, list[Note]] = {}
+    for note in plans(setbacks):
+        found.setdefault(" ".join(note.text.casefold().split()), []).append(note)
+    return [Plan(notes[0].text, len(notes), notes[0]) for notes in found.values()]
+
+
 def feedback_kinds(setbacks: Iterable[Setback]) -> dict[str, int]:
     """How often each kind of feedback came back, in a fixed order, leaving out kinds never seen."""
     counts: Counter[str] = Counter()
@@ -132,7 +152,7 @@ def usual_stage(setbacks: Iterable[Setback]) -> str | None:
     counts = Counter(setback.intake.stage_reached for setback in setbacks)
     if not counts:
         return None
-    return max(counts, key=lambda stage: (counts[stage], STAGE_ORDER.index(stage)))
+    return max(counts, key=lambda stage: (counts[stage], STAGES_REACHED.index(stage)))
 
 
 # -- the emotion arc -------------------------------------------------------------------------
@@ -195,6 +215,30 @@ def emotion_arc(
     if latest is not None:
         per_setback = per_setback[-latest:] if latest > 0 else []
     return [point for points in per_setback for point in points]
+
+
+@dataclass(frozen=True)
+class ArcRow:
+    """One setback's line in the arc as a table: its first and closing check-in (None: not rated then)."""
+
+    setback_id: str
+    title: str
+    heard_on: date
+    before: int | None
+    after: int | None
+
+
+def arc_rows(points: Iterable[ArcPoint]) -> list[ArcRow]:
+    """The arc's points as one row per setback, in the chart's order (the chart's text equivalent)."""
+    rows: dict[str, ArcRow] = {}
+    for point in points:
+        row = rows.get(point.setback_id) or ArcRow(point.setback_id, point.title, point.heard_on, None, None)
+        rows[point.setback_id] = (
+            ArcRow(row.setback_id, row.title, row.heard_on, point.value, row.after)
+            if point.moment == "before"
+            else ArcRow(row.setback_id, row.title, row.heard_on, row.before, point.value)
+        )
+    return list(rows.values())
 
 
 def arc_setbacks(points: Iterable[ArcPoint]) -> int:

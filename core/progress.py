@@ -23,7 +23,9 @@ def stage_done(setback: Setback, stage: str) -> bool:
     if stage == "reflect":
         return (
             any(mark.applies != "no" for mark in model.reasons)
-            or any(text.strip() for text in (model.learned, model.practice, model.differently))
+            or any(
+                text.strip() for text in (model.learned, model.practice, model.differently, model.to_a_friend)
+            )
             or any(stumble.question.strip() for stumble in model.stumbles)
             or bool(model.feedback.said.strip())
             or model.wanted is not None
@@ -45,3 +47,8 @@ def stages_done(setback: Setback) -> dict[str, bool]:
 def days_since(setback: Setback, today: date | None = None) -> int:
     """Whole days since the news came (0 on the day itself)."""
     return max(0, ((today or date.today()) - setback.intake.heard_on).days)
+
+
+def next_stage(setback: Setback) -> str:
+    """Where to go on with a setback: the first of the five stages not done yet, else the summary."""
+    return next((stage for stage, done in stages_done(setback).items() if not done), "summary")

@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from core import content
-from core.models import Intake, ReasonMark
-
-STAGE_ORDER = tuple(content.STAGE_REACHED)  # applied < screen < interview < final_round < offer_talks
+from core.models import STAGES_REACHED, Intake, ReasonMark
 
 
 def _reached(intake: Intake, stage: str) -> bool:
-    return STAGE_ORDER.index(intake.stage_reached) >= STAGE_ORDER.index(stage)
+    return STAGES_REACHED.index(intake.stage_reached) >= STAGES_REACHED.index(stage)
 
 
 def win_suggestions(intake: Intake, already: Iterable[str] = ()) -> list[str]:
@@ -45,12 +43,12 @@ def _plain(text: str) -> str:
 
 
 def _signature(sender: str) -> str:
-    return sender.strip() or "[your name]"
+    return sender.strip() or content.SIGNATURE_MISSING
 
 
 def feedback_request(intake: Intake, sender: str) -> str:
     """A short, ready-to-send message asking for a few minutes of feedback."""
-    the_role = f"the {intake.role} role" if intake.role else "the role"
+    the_role = content.THE_ROLE.format(role=intake.role) if intake.role else content.THE_ROLE_UNNAMED
     return content.REFLECT_ASK_TEMPLATE.format(
         the_role=the_role, company=intake.company, sender=_signature(sender)
     )
@@ -58,7 +56,7 @@ def feedback_request(intake: Intake, sender: str) -> str:
 
 def thank_you_note(person: str, intake: Intake, sender: str) -> str:
     """A short thank-you note to someone met during the process."""
-    the_process = f"the {intake.role} hiring process" if intake.role else "the hiring process"
+    the_process = content.THE_PROCESS.format(role=intake.role) if intake.role else content.THE_PROCESS_UNNAMED
     return content.GRATITUDE_NOTE_TEMPLATE.format(
         person=person.strip(), the_process=the_process, company=intake.company, sender=_signature(sender)
     )
@@ -77,3 +75,10 @@ def guess_heavy(marks: Iterable[ReasonMark]) -> bool:
 def wanted_is_low(wanted: int | None) -> bool:
     """Whether the "did I really want this job?" answer is low enough for a gentle nudge."""
     return wanted is not None and wanted <= content.REFLECT_WANTED_LOW
+
+
+def look_up_note(days: int) -> str:
+    """The gentle word on looking up who got the role: it can wait a couple of weeks, and never tells all."""
+    return (
+        content.REFLECT_LOOK_UP_SOON if days < content.REFLECT_LOOK_UP_DAYS else content.REFLECT_LOOK_UP_LATER
+    )

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 COLUMNS = ("company", "why", "role", "contact", "next_step", "due", "status")
+# The order the table shows its columns in, on the page and in the PDF: the contact comes last so
+# that the due date and the status fit in the page's width.
+SHOWN_ORDER = ("company", "why", "role", "next_step", "due", "status", "contact")
 TEXT_COLUMNS = ("company", "why", "role", "contact", "next_step")
 Row = dict[str, Any]
 
@@ -139,3 +142,47 @@ def _as_date(value: Any) -> date | None:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+def comparable(rows: Any) -> list[dict[str, Any]]:
+    """What of a table counts when telling it from the saved one: its non-blank rows, cells as saved."""
+    if not isinstance(rows, list):
+        return []
+    kept = [row for row in rows if isinstance(row, Mapping) and not is_blank(row)]
+    return [{column: _plain_cell(row.get(column)) for column in COLUMNS} for row in kept]
+
+
+def _plain_cell(value: Any) -> Any:
+    value = _value(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if value is not None and not isinstance(value, (str, int, float, bool)):
+        return str(value)
+    return value
+
+
+def removed(before: list[Row] | None, after: list[Row]) -> list[tuple[int, Row]]:
+    """The rows of `before` that are gone from `after` (with where they were), when the table shrank.
+
+    Rows are matched in order, so a removal in the middle is found where it happened; blank rows
+    removed leave nothing worth bringing back, so only rows with something in them are named.
+    """
+    if not before or len(after) >= len(before):
+        return []
+    gone, position = [], 0
+    for index, row in enumerate(before):
+        if position < len(after) and comparable([after[position]]) == comparable([row]):
+            position += 1
+        else:
+            gone.append((index, row))
+    if position < len(after):  # the rows changed as well as shrank: nothing can be told apart
+        return []
+    return [(index, row) for index, row in gone if not is_blank(row)]
+
+
+def put_back(rows: list[Row], gone: list[tuple[int, Row]]) -> list[Row]:
+    """`rows` with removed rows put back at their places (as `removed` reported them)."""
+    result = [dict(row) for row in rows]
+    for index, row in sorted(gone, key=lambda item: item[0]):
+        result.insert(min(index, len(result)), dict(row))
+    return result

@@ -1,32 +1,44 @@
-"""What every page shares: settings, the store, the authenticator, the current setback, drafts."""
+"""What every page shares: settings, the store, the authenticator, the current setback, small pieces."""
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sys
 import time
-from datetime import UTC, datetime
+from contextlib import suppress
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import extra_streamlit_components as stx
+import jwt
 import streamlit as st
 import streamlit_authenticator as stauth
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit_authenticator.models import cookie_model
 
-from core import auth, content
+from core import auth, content, keys
 from core.models import Setback, StageModel
 from core.progress import stages_done
 from core.settings import Settings, SettingsError
-from core.storage import SetbackNotFound, SetbackUnreadable, StorageError, Store
+from core.storage import (
+    Account,
+    Person,
+    SetbackNotFound,
+    SetbackUnreadable,
+    StorageError,
+    Store,
+    StoreMisconfigured,
+    canonical_username,
+    open_store,
+)
 
+# What a session holds of a person's unsaved writing starts with this (pages/_drafts.py).
 DRAFT_PREFIX = "draft."
-# Draft values kept while their page is closed (a plain key: deleting every "draft." key forgets it too).
-DRAFT_VALUES = f"{DRAFT_PREFIX}kept"
 PAGES = {
     "start": "pages/start.py",
     "vent": "pages/vent.py",
@@ -35,6 +47,7 @@ PAGES = {
     "gratitude": "pages/gratitude.py",
     "next_targets": "pages/next_targets.py",
     "summary": "pages/summary.py",
+    "prep": "pages/prep.py",
     "history": "pages/history.py",
     "account": "pages/account.py",
 }
@@ -68,12 +81,29 @@ cookie_model.stx = SimpleNamespace(CookieManager=_RequestCookies)
 
 
 # Until `st.navigation` has run once in a server process, Streamlit treats a `pages/` folder beside
-# the main script as its page list (the older multipage mode): a deep link as a fresh server's very
-# first request would run that page on its own, without app.py's sign-in gate. Every page imports
-# this module first, so switch that mode off here and start the run again through app.py.
-if PagesManager.uses_pages_directory:
-    PagesManager.uses_pages_directory = False
-    st.rerun()
+# the main script as its page list (its older multipage mode): it sends that list of files to the
+# browser and runs a deep link's file on its own, without app.py's sign-in gate. Tabs that reconnect
+# to a restarted server all at once begin their runs in that mode before any of them can switch it
+# off, so every page calls this first, on every run. (A run of app.py itself needs nothing: its
+# st.navigation switches the mode off and replaces the list, in that same run.)
+ROUTER = Path(__file__).resolve().parents[1] / "app.py"
+
+
+def through_router() -> None:
+    """Start this run again through app.py when Streamlit ran this page on its own."""
+    if not _run_by_router():
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def _run_by_router() -> bool:
+    frame = sys._getframe(1)
+    while frame is not None:
+        name = frame.f_code.co_filename
+        if name.endswith("app.py") and Path(name).resolve() == ROUTER:
+            return True
+        frame = frame.f_back
+    return False
 
 
 def _secrets() -> dict[str, Any]:
@@ -92,129 +122,377 @@ def settings() -> Settings:
         st.stop()
 
 
-def data_root() -> Path:
-    """The data folder, created (with credentials and cookie key) on first use."""
-    root = settings().data_dir.resolve()
-    auth.ensure_setup(root)
-    return root
-
-
 @st.cache_resource(show_spinner=False)
-def _store(root: str) -> Store:
-    return Store(root)
+def _store(where: str) -> Store:
+    """One store per process and configured backend, shared by every session."""
+    return open_store(settings())
 
 
 def store() -> Store:
-    """The setback store for this data folder, shared by every session of the process."""
-    return _store(str(data_root()))
+    """The configured store; storage that can't be used stops the app with the operator's message."""
+    try:
+        return _store(settings().storage_location)
+    except StoreMisconfigured as error:
+        st.error(str(error))
+        st.stop()
+    except StorageError as error:
+        st.error(str(error))
+        st.stop()
+
+
+def _cookie_key() -> str:
+    """The key that signs sign-in cookies; a folder it can't be written to stops with a message."""
+    try:
+        return auth.cookie_key(store(), settings().cookie_key)
+    except StorageError as error:
+        st.error(str(error))
+        st.stop()
+
+
+def person() -> Person:
+    """Whose data this session works on, with their unlocked key (pages need a signed-in session)."""
+    return Person.named(username(), session_key())
+
+
+# -- signing in ------------------------------------------------------------------------------
+
+# When this session's sign-in was made (the form, or the cookie's issue time): a sign-out or a
+# password change after that moment ends the session on its next run.
+SIGNED_IN_AT = "auth.signed_in_at"
+
+
+def _token_encode(self: cookie_model.CookieModel) -> str:
+    """The authenticator's cookie, with when it was issued (so a later sign-out voids it)."""
+    claims = auth.new_claims(st.session_state["username"], self.cookie_expiry_days)
+    claims |= _unlock_claim(claims)
+    self.exp_date = claims["exp_date"]
+    st.session_state[SIGNED_IN_AT] = claims["iat"]
+    return jwt.encode(claims, self.cookie_key, algorithm="HS256")
+
+
+cookie_model.CookieModel._token_encode = _token_encode
+
+
+def client() -> str:
+    """The address sign-in and sign-up limits count this visitor by (see core.auth.client_address).
+
+    X-Forwarded-For is read only when the operator names the proxies it may come from
+    (`trusted_proxies`); without that, anyone could write any address into it.
+    """
+    options = settings()
+    forwarded = ",".join(st.context.headers.get_all("X-Forwarded-For")) if options.trusted_proxies else ""
+    return auth.client_address(st.context.ip_address, forwarded, options.trusted_proxies)
+
+
+def device_cookie_name() -> str:
+    """The cookie that marks a browser an account signed in from before (core.auth.Device)."""
+    return f"{settings().cookie_name}_device"
+
+
+def _device() -> auth.Device | None:
+    """What this browser's device cookie says, when it is genuine."""
+    token = st.context.cookies.get(device_cookie_name())
+    return auth.read_device(token, _cookie_key()) if token else None
+
+
+# Set after a sign-in with a password: the next run gives this browser its device cookie.
+DEVICE_PENDING = "auth.device_pending"
+
+
+def _check_credentials(username: str, password: str) -> bool:
+    """The authenticator's password check, done by Rebound (see core.auth.check_sign_in)."""
+    options = settings()
+    account = auth.check_sign_in(
+        store(),
+        username,
+        password,
+        max_attempts=options.max_login_attempts,
+        cool_down=timedelta(minutes=options.login_cool_down_minutes),
+        client=client(),
+        client_attempts=options.max_login_attempts_per_client,
+        device=_device(),
+    )
+    if account is None:
+        return False
+    st.session_state[SIGNED_IN_AT] = time.time()
+    _unlock_writing(account, password)
+    st.session_state[DEVICE_PENDING] = True
+    return True
 
 
 def authenticator() -> stauth.Authenticate:
-    """This session's authenticator, its credentials refreshed whenever the file changed."""
-    root = data_root()
+    """This session's authenticator (built once), which reads accounts from the store on demand."""
     state = st.session_state
-    version = auth.credentials_version(root)
-    if state.get("auth_root") != str(root) or "authenticator" not in state:
-        options = auth.authenticator_options(settings(), root)
-        state.authenticator = stauth.Authenticate(**options)
-        state.auth_credentials = options["credentials"]
-        state.auth_root = str(root)
-        _remember_snapshot(version)
-    elif state.auth_version != version:
-        # Someone registered or changed details in another tab or session: refresh in place,
-        # because the authenticator holds a reference to this very dict.
-        state.auth_credentials["usernames"] = auth.load_credentials(root)["usernames"]
-        _remember_snapshot(version)
-    _sign_out_if_account_deleted(state.authenticator)
+    if "authenticator" not in state:
+        options = settings()
+        credentials: dict[str, Any] = {"usernames": {}}
+        built = stauth.Authenticate(
+            credentials=credentials,
+            cookie_name=options.cookie_name,
+            cookie_key=_cookie_key(),
+            cookie_expiry_days=options.cookie_expiry_days,
+            auto_hash=False,
+            # The authenticator sleeps this long on every signed-out run; its cookie is read from
+            # the request headers (st.context.cookies), so there is nothing to wait for.
+            login_sleep_time=0,
+        )
+        # The authenticator keeps this very dict: give it the on-demand view of the accounts, and
+        # let Rebound check passwords (lockout, timing and failure counts live in core.auth).
+        credentials["usernames"] = auth.AuthenticatorAccounts(store())
+        built.authentication_controller.authentication_model.check_credentials = _check_credentials
+        state.authenticator = built
     return state.authenticator
 
 
-def _sign_out_if_account_deleted(authenticator: stauth.Authenticate) -> None:
-    """Sign out a session whose account was deleted (say, in another tab) after it signed in.
+PENDING_COOKIE = "auth.cookie_pending"
 
-    Only an account this session has seen in the credentials counts, so a session that never
-    had one on file (as in AppTest) is left alone.
+
+def sign_in_as(account: Account) -> None:
+    """Sign this session in as a just-made account (the caller sets the cookie)."""
+    st.session_state.update(
+        authentication_status=True,
+        username=account.username,
+        name=account.name,
+        email=account.email,
+        roles=None,
+        logout=None,
+    )
+    st.session_state[SIGNED_IN_AT] = time.time()
+    _take_new_keys(account.username)
+    st.session_state[DEVICE_PENDING] = True
+
+
+def issue_pending_cookie() -> None:
+    """Set the cookies a sign-in asked for (they are drawn in a run, not in a callback).
+
+    The device cookie is drawn a run after the sign-in, once the sign-in cookie's own component
+    has reported back, so the two never race each other's rerun.
     """
-    state = st.session_state
-    if not signed_in():
-        return
-    person = username().lower()
-    if person in state.auth_credentials["usernames"]:
-        state.auth_account_seen = person
-    elif state.get("auth_account_seen") == person:
-        del state["auth_account_seen"]
-        authenticator.logout(location="unrendered")
-        st.toast(content.ACCOUNT_GONE, icon=":material/info:", duration="long")
+    cookies = authenticator().cookie_controller
+    if st.session_state.pop(PENDING_COOKIE, False) and signed_in():
+        cookies.set_cookie()
+    elif st.session_state.pop(DEVICE_PENDING, False) and signed_in():
+        token = jwt.encode(auth.new_device_claims(username()), _cookie_key(), algorithm="HS256")
+        cookies.cookie_model.cookie_manager.set(
+            device_cookie_name(),
+            token,
+            key="device",
+            expires_at=datetime.now() + timedelta(days=auth.DEVICE_DAYS),
+        )
 
 
-def _remember_snapshot(version: int) -> None:
-    st.session_state.auth_snapshot = auth.snapshot(st.session_state.auth_credentials)
-    st.session_state.auth_version = version
-
-
-def persist_credentials() -> None:
-    """Write what the authenticator changed in memory (failed attempts, details) to the file."""
-    state = st.session_state
-    if "auth_credentials" not in state:
-        return
-    root = Path(state.auth_root)
-    try:
-        auth.save_changes(root, state.auth_snapshot, state.auth_credentials)
-    except auth.AccountError as error:  # a full disk or a busy lock: say so, keep the session going
-        st.warning(str(error))
-        return
-    if auth.changed_users(state.auth_snapshot, state.auth_credentials):
-        _remember_snapshot(auth.credentials_version(root))
-
-
-def reload_credentials() -> None:
-    """Take this session's credentials (and their snapshot) afresh from the file.
-
-    After an account is removed from the file, this keeps persist_credentials() from writing
-    the removed user back from the session's in-memory copy.
-    """
-    state = st.session_state
-    if "auth_credentials" not in state:
-        return
-    root = Path(state.auth_root)
-    state.auth_credentials["usernames"] = auth.load_credentials(root)["usernames"]
-    _remember_snapshot(auth.credentials_version(root))
-
-
-def commit_registration(username: str, invited: bool) -> None:
-    """Add a just-registered user to the file, unless not invited or the name was taken meanwhile.
-
-    Either way the session's credentials are then taken from the file, so a refused account does
-    not linger in memory.
-    """
-    state = st.session_state
-    record = state.auth_credentials["usernames"][username]
-    try:
-        if not invited:
-            raise auth.AccountError(content.NOT_INVITED)
-        auth.add_user(Path(state.auth_root), username, record)
-    finally:
-        reload_credentials()
+def change_password(account: Account, password: str) -> None:
+    """Save a new password; every other sign-in of the account ends, this session carries on."""
+    now = time.time()
+    # The same data key, locked by the new password (keys.change_password); nothing is re-encrypted.
+    keys.change_password(store(), account.username, password, session_key(), sessions_after=now)
+    st.session_state[SIGNED_IN_AT] = now + 0.001
+    st.session_state[PENDING_COOKIE] = True  # a new cookie, issued after the cut-off
 
 
 def refuse_stale_cookie() -> None:
-    """Ignore a sign-in cookie issued before its owner last signed out (see auth.mark_signed_out)."""
+    """Ignore a sign-in cookie that is forged, malformed, expired, or older than a sign-out."""
+    if auth.SIGN_OUTS:
+        auth.SIGN_OUTS.retry(store())  # sign-outs a full disk refused: written once it can
     if signed_in():
         return
     options = settings()
-    token = st.context.cookies.get(options.cookie_name)
-    root = Path(st.session_state.auth_root)
-    if token and not auth.cookie_issued_after_sign_out(
-        st.session_state.auth_credentials, token, auth.cookie_key(root), options.cookie_expiry_days
-    ):
+    cookie = st.context.cookies.get(options.cookie_name)
+    if not cookie:
+        return
+    token = auth.read_token(cookie, _cookie_key())
+    try:
+        account = store().account(token.username) if token else None
+    except StorageError:
+        account = None
+    if token is None or not auth.session_valid(account, token.issued_at):
         # The authenticator reads no cookie for the rest of a session flagged like this.
         st.session_state["logout"] = True
+        return
+    st.session_state[SIGNED_IN_AT] = token.issued_at
 
 
-def record_sign_out(person: str) -> None:
-    """Make the sign-out stick even if the browser closes before it deletes the cookie."""
-    auth.mark_signed_out(Path(st.session_state.auth_root), person, time.time())
-    reload_credentials()
+def end_session_if_revoked() -> None:
+    """Sign this session out if its account was deleted, or signed out or re-passworded since.
+
+    Runs first on every run, before any page or callback can write for the person.
+    """
+    if not signed_in():
+        return
+    try:
+        account = store().account(username())
+    except StorageError:
+        return  # can't tell just now; every write checks the account itself
+    if auth.session_valid(account, float(st.session_state.get(SIGNED_IN_AT, 0.0))):
+        return
+    authenticator().logout(location="unrendered")
+    forget_session()
+    st.toast(
+        content.ACCOUNT_GONE if account is None else content.SIGNED_OUT_ELSEWHERE, icon=":material/info:"
+    )
+
+
+def forget_session() -> None:
+    """Drop what this session holds of the person's writing (after sign-out or deletion)."""
+    state = st.session_state
+    for key in [k for k in state if isinstance(k, str) and k.startswith(DRAFT_PREFIX)]:
+        del state[key]
+    # "setbacks.undo": a just-deleted setback held for its undo (pages/_setbacks.py).
+    for key in ("setback_id", "intake_future_note", "setbacks.undo", SIGNED_IN_AT, *KEY_STATE):
+        state.pop(key, None)
+
+
+def record_sign_out(username: str) -> None:
+    """Make the sign-out stick everywhere: cookies issued until now stop opening the account.
+
+    When storage can't write it (a full disk), this server holds it in memory, refuses those
+    cookies meanwhile, and writes it on a later run (core.auth.PendingSignOuts).
+    """
+    if not auth.SIGN_OUTS.record(store(), canonical_username(username), time.time()):
+        st.toast(content.SIGN_OUT_HELD, icon=":material/info:")
+    _forget_remembered_sign_ins(username)
+    forget_session()
+
+
+# -- encryption at rest: this session's key (core.keys, core.crypto) ---------------------------
+
+log = logging.getLogger("rebound.keys")
+# The person's unlocked data key, in this session's memory only.
+DATA_KEY = "crypto.key"
+# Recovery codes made just now (sign-up, the first sign-in since encryption, a new set): shown
+# once, then forgotten. Rebound keeps no copy that opens anything.
+NEW_CODES = "crypto.new_codes"
+# The key and codes of an account Create account just made, until sign_in_as takes them.
+NEW_KEYS = "crypto.new_keys"
+KEY_STATE = (DATA_KEY, NEW_CODES, NEW_KEYS)
+
+
+def session_key() -> bytes | None:
+    """This session's unlocked data key, if any."""
+    return st.session_state.get(DATA_KEY)
+
+
+def with_new_keys(account: Account, password: str) -> Account:
+    """A just-made account with its keyring (when encryption is on); the key waits for sign_in_as."""
+    st.session_state.pop(NEW_KEYS, None)
+    if not settings().encryption:
+        return account
+    account, key, codes = keys.with_new_keyring(account, password)
+    st.session_state[NEW_KEYS] = (account.username, key, codes)
+    return account
+
+
+def _take_new_keys(username: str) -> None:
+    """Give a session signed in as a just-made account that account's key and codes to show."""
+    st.session_state.pop(DATA_KEY, None)
+    made = st.session_state.pop(NEW_KEYS, None)
+    if made and made[0] == canonical_username(username):
+        st.session_state[DATA_KEY] = made[1]
+        if made[2]:
+            st.session_state[NEW_CODES] = {"codes": list(made[2]), "why": "made"}
+
+
+def keep_recovered_key(username: str, key: bytes) -> None:
+    """The key a recovery code opened, for the run that signs the person in (sign_in_as)."""
+    st.session_state[NEW_KEYS] = (canonical_username(username), key, [])
+
+
+def _unlock_writing(account: Account, password: str) -> None:
+    """Open the person's key with the password just checked (or make it), and seal old writing."""
+    state = st.session_state
+    for key in KEY_STATE:
+        state.pop(key, None)
+    try:
+        unlocked = keys.unlock(store(), account, password, encryption=settings().encryption)
+    except StorageError as error:
+        log.error("Could not unlock the key of a signing-in person: %s", error.key)
+        return
+    if unlocked is None:
+        return
+    state[DATA_KEY] = unlocked.key
+    if unlocked.codes:
+        state[NEW_CODES] = {"codes": list(unlocked.codes), "why": "upgraded"}
+    _seal_old_writing(unlocked.account, unlocked.key, every_time=True)
+
+
+def _seal_old_writing(account: Account, key: bytes, every_time: bool = False) -> None:
+    """Seal any plaintext the person still has, in the background (at sign-in; at a restore only
+    until everything is sealed)."""
+    if account.keyring is None or (account.keyring.sealed_all and not every_time):
+        return
+    keys.seal_in_background(store(), account, key)
+
+
+def _unlock_claim(claims: dict[str, Any]) -> dict[str, Any]:
+    """The unlock secret a new sign-in cookie carries (its lock is kept with the account)."""
+    key = session_key()
+    if key is None:
+        return {}
+    try:
+        secret = keys.remember_sign_in(
+            store(), st.session_state["username"], key, claims["jti"], claims["iat"], claims["exp_date"]
+        )
+    except (StorageError, keys.WrongKey) as error:
+        log.warning("Could not remember this sign-in's key (%s); a reload will ask to unlock", error)
+        return {}
+    return {keys.UNLOCK_CLAIM: secret}
+
+
+def restore_key() -> None:
+    """On a session restored from the cookie: open the key with the cookie's unlock secret."""
+    if not signed_in() or session_key() is not None:
+        return
+    found = account()
+    if found is None or found.keyring is None:
+        return
+    options = settings()
+    claim = keys.cookie_unlock(
+        st.context.cookies.get(options.cookie_name), auth.cookie_key(store(), options.cookie_key)
+    )
+    key = keys.open_remembered(found, *claim) if claim else None
+    if key is not None:
+        st.session_state[DATA_KEY] = key
+        _seal_old_writing(found, key)
+
+
+def locked() -> bool:
+    """Whether this signed-in session lacks the key its person's writing is encrypted with."""
+    if not signed_in() or session_key() is not None:
+        return False
+    found = account()
+    return found is not None and found.keyring is not None
+
+
+def unlock_with_password(password: str) -> str | None:
+    """Unlock a signed-in session with the password only; None, or why not (a message)."""
+    options = settings()
+    try:
+        found = auth.check_sign_in(
+            store(),
+            username(),
+            password,
+            max_attempts=options.max_login_attempts,
+            cool_down=timedelta(minutes=options.login_cool_down_minutes),
+        )
+    except auth.SignInPaused:
+        return content.login_paused(options.login_cool_down_minutes)
+    except auth.SignInUnavailable:
+        return content.UNLOCK_TROUBLE
+    if found is None:
+        return content.UNLOCK_WRONG
+    _unlock_writing(found, password)
+    if session_key() is None:
+        return content.UNLOCK_TROUBLE
+    st.session_state[PENDING_COOKIE] = True  # a new cookie, whose secret opens the key next time
+    return None
+
+
+def _forget_remembered_sign_ins(username: str) -> None:
+    """Signing out removes every remembered sign-in's lock: a cookie kept afterwards opens nothing."""
+    try:
+        keys.forget_sign_ins(store(), username)
+    except StorageError as error:
+        log.warning("Could not forget remembered sign-ins (%s)", error.key)
 
 
 def signed_in() -> bool:
@@ -223,33 +501,76 @@ def signed_in() -> bool:
 
 
 def username() -> str:
-    """The signed-in person's username (pages are only reachable when signed in)."""
-    return str(st.session_state["username"])
+    """The signed-in person's username, canonical (pages are only reachable when signed in)."""
+    return canonical_username(str(st.session_state["username"]))
+
+
+def account() -> Account | None:
+    """The signed-in person's account record."""
+    try:
+        return store().account(username())
+    except StorageError:
+        return None
 
 
 # -- the current setback ---------------------------------------------------------------------
 
 
 def set_current(setback_id: str) -> None:
-    """Make a setback the one the stage pages work on."""
+    """Make a setback the one the stage pages work on, here and next time (any device)."""
     st.session_state.setback_id = setback_id
+    with suppress(StorageError):  # else remembered for this session at least
+        store().update_account(username(), current_setback=setback_id)
+
+
+# The setback this session last read, and whether this run had to show it instead of a fresh copy.
+LAST_READ = "storage.last_read"
+UNREACHABLE = "storage.unreachable"
 
 
 def current_setback() -> Setback | None:
-    """The chosen setback; the newest one when nothing was chosen yet this session."""
+    """The chosen setback: this session's, else the account's last, else the newest one.
+
+    When storage can't be reached (a database gone away), the copy this session read last is
+    shown instead, so the page still draws with what the person has typed; their Save says it
+    did not save. With no copy to show, the page stops with the message.
+    """
+    try:
+        setback = _read_current()
+    except (SetbackNotFound, SetbackUnreadable):
+        raise
+    except StorageError as error:
+        held = st.session_state.get(LAST_READ)
+        if held is None or held.id != st.session_state.get("setback_id"):
+            st.error(str(error), icon=":material/cloud_off:")
+            st.stop()
+        st.session_state[UNREACHABLE] = str(error)
+        return held
+    st.session_state[LAST_READ] = setback
+    st.session_state.pop(UNREACHABLE, None)
+    return setback
+
+
+def _read_current() -> Setback | None:
     chosen = st.session_state.get("setback_id")
+    if not chosen:
+        remembered = account()
+        chosen = remembered.current_setback if remembered else ""
     try:
         if chosen:
-            return store().load(username(), chosen)
+            setback = store().load(person(), chosen)
+            if not setback.archived or st.session_state.get("setback_id") == chosen:
+                st.session_state.setback_id = chosen
+                return setback
     except SetbackNotFound:
-        st.session_state.pop("setback_id", None)
+        pass
     except SetbackUnreadable as error:
-        st.session_state.pop("setback_id", None)
         st.warning(str(error))
-    listing = store().list(username(), include_archived=False)
+    st.session_state.pop("setback_id", None)
+    listing = store().list(person(), include_archived=False)
     if not listing.setbacks:
         return None
-    set_current(listing.setbacks[0].id)
+    st.session_state.setback_id = listing.setbacks[0].id
     return listing.setbacks[0]
 
 
@@ -257,63 +578,15 @@ def require_setback() -> Setback:
     """The current setback, or a friendly pointer to Start here (and the page stops)."""
     setback = current_setback()
     if setback is None:
-        st.info("There's no setback to work on yet. Tell Rebound what happened first.")
+        st.info(content.NO_SETBACK_YET)
         st.page_link(PAGES["start"], label=content.NAV["start"], icon=":material/arrow_forward:")
         st.stop()
+    if st.session_state.get(UNREACHABLE):
+        st.warning(content.SHOWING_LAST_READ, icon=":material/cloud_off:")
     return setback
 
 
-# -- drafts: typed values survive moving between pages ---------------------------------------
-
-
-def draft_key(setback: Setback, stage: str, field: str) -> str:
-    """The session key of a draft value, unique to the setback so switching setbacks starts fresh."""
-    return f"{DRAFT_PREFIX}{setback.id}.{stage}.{field}"
-
-
-def seed_drafts(setback: Setback, stage: str, saved: dict[str, Any]) -> None:
-    """Give each widget its draft (kept by keep_drafts while on other pages) or else its saved value."""
-    prefix = f"{DRAFT_PREFIX}{setback.id}.{stage}."
-    for key, value in st.session_state.get(DRAFT_VALUES, {}).items():
-        if key.startswith(prefix) and key not in st.session_state:
-            st.session_state[key] = value
-    for field, value in saved.items():
-        st.session_state.setdefault(draft_key(setback, stage, field), value)
-
-
-def keep_drafts() -> None:
-    """Remember every draft value, so seed_drafts can bring it back after Streamlit drops it.
-
-    Streamlit forgets a widget's value once a run doesn't draw it (another page is open). This only
-    reads the values: writing every draft key back on each run would make Streamlit send the old
-    values to the browser too, overwriting whatever the person was typing during that run.
-    """
-    kept = st.session_state.setdefault(DRAFT_VALUES, {})
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(DRAFT_PREFIX)]:
-        if key != DRAFT_VALUES:
-            kept[key] = st.session_state[key]
-
-
-def drop_drafts(setback: Setback, stage: str) -> None:
-    """Forget the drafts of a stage (after a save, the saved values are the new start)."""
-    prefix = f"{DRAFT_PREFIX}{setback.id}.{stage}."
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
-        del st.session_state[key]
-    kept = st.session_state.get(DRAFT_VALUES, {})
-    for key in [k for k in kept if k.startswith(prefix)]:
-        del kept[key]
-
-
 # -- saving and small shared pieces ----------------------------------------------------------
-
-
-def save_stage(setback: Setback, stage: str, model: StageModel) -> Setback | None:
-    """Save one stage; on failure say so and keep what was typed on screen."""
-    try:
-        return store().save_stage(username(), setback.id, stage, model)
-    except StorageError as error:
-        st.error(str(error))
-        return None
 
 
 def local_time(moment: datetime) -> str:
@@ -337,7 +610,9 @@ def next_stage_link(stage: str) -> None:
     if following:
         st.divider()
         st.page_link(
-            PAGES[following], label=f"Next: {content.NAV[following]}", icon=":material/arrow_forward:"
+            PAGES[following],
+            label=content.NEXT_STAGE_LINK.format(stage=content.NAV[following]),
+            icon=":material/arrow_forward:",
         )
 
 
@@ -346,7 +621,7 @@ def sidebar_progress(setback: Setback | None) -> None:
     if setback is None:
         st.caption(content.NO_CURRENT)
         return
-    st.caption("Current setback")
+    st.caption(content.CURRENT_SETBACK)
     st.markdown(f"**{escape(setback.title())}**")
     done = stages_done(setback)
     st.caption("  \n".join(f"{'✓' if done[s] else '○'} {content.NAV[s]}" for s in done))

@@ -1,17 +1,20 @@
-"""What the five stage pages share: drafts, small editable lists, messages beside fields, the Save button."""
+"""What the stage pages share: drafts, small editable lists, messages and crisis cards beside fields, Save."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import streamlit as st
 from pydantic import ValidationError
 
 from core import content, crisis
+from core import drafts as rules
 from core.models import Setback, StageModel
 from core.progress import stage_done
 from core.storage import StorageError
+from pages import _drafts as drafts
 from pages import _shell as shell
 
 
@@ -26,47 +29,91 @@ class Problems(Exception):
 class Worksheet:
     """One stage page for the current setback: its title, drafts, list rows, errors and Save button.
 
-    Widgets keep their values in draft keys (they survive moving between pages). Save runs as a
-    button callback, before the page draws, so the page, the "Saved at" note and the sidebar progress
-    all show the saved state on the same run.
+    Widgets keep their values in draft keys (they survive moving between pages, and pages/_drafts.py
+    keeps them in storage until Save). Save runs as a button callback, before the page draws, so the
+    page, the "Saved at" note and the sidebar progress all show the saved state on the same run.
     """
 
     def __init__(self, stage: str) -> None:
         self.stage = stage
+        # The title comes first, so even the "no setback yet" pointer is under the page's heading.
+        st.title(content.NAV[stage], anchor=False)
         self.setback: Setback = shell.require_setback()
         self.saved: StageModel | None = self.setback.stage(stage)
         self._claimed: set[str] = set()
+        self._crisis = CrisisCards()
+        self.drafts = drafts.PageDrafts(self.setback.id, stage)
 
     # -- header -----------------------------------------------------------------------------
 
     def header(self, intro: str) -> None:
-        st.title(content.NAV[self.stage])
-        st.caption(f"For {shell.escape(self.setback.title())}")
+        st.caption(content.STAGE_FOR.format(title=shell.escape(self.setback.title())))
         st.write(intro)
+        self.drafts.status()  # "Restored what you wrote at 14:02, not saved yet" and Discard
 
     # -- drafts -----------------------------------------------------------------------------
 
     def key(self, field: str) -> str:
         """The widget key of a field's draft."""
-        return shell.draft_key(self.setback, self.stage, field)
+        return drafts.draft_key(self.setback.id, self.stage, field)
 
     def value(self, field: str, default: Any = None) -> Any:
         """A field's current draft value."""
         value = st.session_state.get(self.key(field))
         return default if value is None else value
 
-    def seed(self, values: dict[str, Any]) -> None:
-        """Start each field at its saved value, unless a draft is already there."""
-        shell.seed_drafts(self.setback, self.stage, values)
+    def seed(
+        self,
+        values: dict[str, Any],
+        aside: frozenset[str] = frozenset(),
+        compare: dict[str, Callable[[Any], Any]] | None = None,
+    ) -> None:
+        """Start each field at its saved value, unless a draft (kept, or this session's) is there.
+
+        `aside`: fields kept with the draft that are not changes by themselves; `compare`: for a
+        field that needs it, what of its value counts when telling it from the saved one.
+        """
+        self.drafts.seed(rules.Shape(saved=values, aside=aside, compare=compare or {}))
+
+    def browser_holds(self, key: str) -> bool:
+        """Whether the browser sent a value for this widget key with this run (see pages/_drafts.py)."""
+        return key in self.drafts.browser
+
+    def on_replace(self, hook: Callable[[], None]) -> None:
+        """Call `hook` when Discard or Undo replace the page's values."""
+        self.drafts.on_replace(hook)
 
     # -- small editable lists ---------------------------------------------------------------
 
-    def seed_rows(self, field: str, rows: list[dict[str, Any]], minimum: int = 1) -> None:
-        """Seed a list's rows (`{part: value}` each) and its length, at least `minimum` rows."""
-        values: dict[str, Any] = {f"{field}.count": max(len(rows), minimum)}
-        for index, row in enumerate(rows):
-            values |= {f"{field}.{index}.{part}": value for part, value in row.items()}
-        self.seed(values)
+    def seed_rows(
+        self,
+        field: str,
+        rows: list[dict[str, Any]],
+        parts: dict[str, Any],
+        minimum: int = 1,
+        fixed: bool = False,
+    ) -> None:
+        """Seed a list's rows (`{part: value}` each, blank as in `parts`) and its length, at least `minimum`.
+
+        A `fixed` list always shows `minimum` rows: removing one blanks the last instead.
+        """
+        self.drafts.seed(
+            rules.Shape(
+                saved=rules.list_values(field, rows + [dict(parts)] * (minimum - len(rows)), minimum),
+                lists={field: parts},
+                fixed=frozenset({field}) if fixed else frozenset(),
+            )
+        )
+
+    def each_row(self, field: str) -> Iterator[int]:
+        """The list's row numbers, with the "Removed “…” · Undo" line where a row was just removed."""
+        count = self.row_count(field)
+        for index in range(count):
+            self.drafts.undo_line(field, index)
+            yield index
+        undo = self.drafts.book.undo
+        if undo is not None and undo.where == field and undo.index >= count:
+            self.drafts.undo_line(field)
 
     def row_count(self, field: str) -> int:
         return int(self.value(f"{field}.count", 0))
@@ -97,15 +144,25 @@ class Worksheet:
         self._set_row(field, count, parts | (values or {}))
 
     def remove_row(self, field: str, index: int, parts: dict[str, Any]) -> None:
-        """Callback: take a row out of a list, moving the rows below it up."""
-        count = self.row_count(field)
-        for below in range(index, count - 1):
-            self._set_row(
-                field, below, {part: self.value(f"{field}.{below + 1}.{part}", parts[part]) for part in parts}
-            )
-        # Blanked rather than deleted, so no kept draft can bring the old words back into a new row.
-        self._set_row(field, count - 1, parts)
-        st.session_state[self.key(f"{field}.count")] = max(count - 1, 0)
+        """Callback: take a row out of a list, moving the rows below it up; Undo puts it back."""
+        self.drafts.remove_row(field, index)
+
+    def removed_rows(
+        self, where: str, gone: list[tuple[int, dict[str, Any]]], put_back: Callable[[Any], None]
+    ) -> None:
+        """Offer Undo for rows a widget removed itself (the targets table): `put_back(gone)` restores them."""
+        words = [
+            next((str(v) for v in row.values() if isinstance(v, str) and v.strip()), "") for _, row in gone
+        ]
+        if len(gone) == 1:
+            message = content.STAGE_REMOVED.format(what=rules.quoted(words[0] or str(gone[0][0] + 1)))
+        else:
+            message = content.STAGE_REMOVED_ROWS.format(len(gone))
+        self.drafts.removed(where, gone[0][0], message, lambda: put_back(gone))
+
+    def undo_line(self, where: str) -> None:
+        """The "Removed “…” · Undo" line for a removal at `where`, if it was the last thing removed."""
+        self.drafts.undo_line(where)
 
     def _set_row(self, field: str, index: int, values: dict[str, Any]) -> None:
         for part, value in values.items():
@@ -128,7 +185,7 @@ class Worksheet:
         """One-click ideas that fill a row of a list with their text."""
         if not ideas:
             return
-        st.markdown(f"##### {title}")
+        st.markdown(f"**{title}**")
         for index, idea in enumerate(ideas):
             st.button(
                 shell.escape(idea),  # labels are markdown, and ideas can carry the company's name
@@ -140,12 +197,11 @@ class Worksheet:
             )
 
     def remove_button(self, field: str, index: int, parts: dict[str, Any]) -> None:
-        """A small button that removes one row."""
+        """A small x that removes one row, named for it ("Remove win 3"); _style shows the name on phones."""
         st.button(
-            "",
+            content.STAGE_REMOVE[f"{self.stage}.{field}"].format(n=index + 1),
             key=f"remove.{self.stage}.{field}.{index}",
             icon=":material/close:",
-            help=content.STAGE_REMOVE_ROW,
             type="tertiary",
             on_click=self.remove_row,
             args=(field, index, parts),
@@ -167,6 +223,14 @@ class Worksheet:
                 self._claimed.add(where)
                 st.error(message, icon=":material/edit:")
 
+    def crisis_card(self, field: str, *more: str) -> None:
+        """The crisis card beside a field (and the fields `more` names with it), when their text calls for one."""
+        self._crisis.beside(self.key(field), *(str(self.value(name, "") or "") for name in (field, *more)))
+
+    def crisis_card_for(self, key: str, *texts: str) -> None:
+        """The crisis card beside a field whose text the page has at hand (a table, say)."""
+        self._crisis.beside(key, *texts)
+
     # -- saving -----------------------------------------------------------------------------
 
     @property
@@ -184,9 +248,10 @@ class Worksheet:
         after-save step all need the whole page.
         """
         had_errors = self._errors_key in st.session_state
+        had_notes = self.drafts.book.restored is not None or self.drafts.book.undo is not None
         try:
             model = build()
-            updated = shell.store().save_stage(shell.username(), self.setback.id, self.stage, model)
+            updated = shell.store().save_stage(shell.person(), self.setback.id, self.stage, model)
         except ValidationError as error:
             self._fail(content.stage_errors(error))
             return
@@ -197,6 +262,7 @@ class Worksheet:
             self._fail({"": str(error)})
             return
         st.session_state.pop(self._errors_key, None)
+        self.drafts.saved()  # the draft became the saved stage
         was_done = stage_done(self.setback, self.stage)
         # The fragment's rerun draws with this object, so it must show the saved state.
         self.setback, self.saved = updated, updated.stage(self.stage)
@@ -205,13 +271,14 @@ class Worksheet:
         if (
             whole_page
             or had_errors
+            or had_notes  # the restored line or an Undo go away
             or after is not None
             or cleaned
             or stage_done(updated, self.stage) != was_done
         ):
             st.session_state[self._whole_page_key] = True
             # The saved values are the new start; cleaned lists (blank rows gone) show as saved.
-            shell.drop_drafts(self.setback, self.stage)
+            drafts.drop_drafts(self.setback.id, self.stage)
         if after is not None:
             after()
 
@@ -231,6 +298,7 @@ class Worksheet:
         `whole_page`: the page draws something after Save that depends on what is saved, so every
         save redraws the whole page.
         """
+        self.drafts.keep()  # everything the page drew is on screen now: keep it as the draft
         st.divider()
         self._start = start  # what "unsaved changes" is measured against
 
@@ -273,17 +341,75 @@ def _changed(build: Callable[[], StageModel], start: StageModel) -> bool:
     return now.model_dump(exclude={"saved_at"}) != start.model_dump(exclude={"saved_at"})
 
 
-def crisis_card(text: str) -> None:
-    """A calm card with places to turn to, shown when the text holds self-harm or suicide language."""
-    if not crisis.signals_crisis(text):
-        return
-    place = crisis.region(shell.settings().crisis_region)
-    with st.container(border=True, key="crisis_card"):
-        st.markdown(f"**{content.CRISIS_TITLE}**")
-        st.write(content.CRISIS_BODY)
+# -- crisis cards -----------------------------------------------------------------------------
+
+CLOSED_CARDS = "crisis_closed"  # {person: {field key: fingerprints of the words whose card they closed}}
+
+
+def crisis_region() -> crisis.Region:
+    """The crisis lines for this person: the operator's choice, else their browser's language and zone."""
+    return crisis.region_for(shell.settings().crisis_region_chosen, st.context.locale, st.context.timezone)
+
+
+class CrisisCards:
+    """The crisis cards of one page run: a calm card beside each field whose text calls for one.
+
+    Checked on every run, so a card appears as soon as the words reach the server. The card never
+    blocks anything. Closing it is remembered for the words that raised it (their fingerprints,
+    not the words), so it stays closed on every later run; new words that call for a card bring it
+    back. Words a card is already showing for on this run raise no second card for another field.
+    """
+
+    def __init__(self) -> None:
+        self._shown: set[str] = set()
+
+    def beside(self, field: str, *texts: str) -> None:
+        """Draw the card for `field` (a widget key), if its text calls for one; call right after the field."""
+        finding = crisis.check(" . ".join(text for text in texts if isinstance(text, str) and text.strip()))
+        if not finding:
+            return
+        closed = _closed().get(field, frozenset())
+        if not finding.digests - closed - self._shown:
+            return
+        self._shown |= finding.digests
+        _card(finding, field)
+
+
+def _closed() -> dict[str, frozenset[str]]:
+    everyone = st.session_state.setdefault(CLOSED_CARDS, {})
+    return everyone.setdefault(shell.username(), {})
+
+
+def _close(field: str, digests: frozenset[str]) -> None:
+    """Callback: remember that the card for these words beside this field was closed."""
+    closed = _closed()
+    closed[field] = closed.get(field, frozenset()) | digests
+
+
+def _card(finding: crisis.Finding, field: str) -> None:
+    place = crisis.shown(crisis_region())
+    helpline = crisis.directory()
+    gentle = finding.tier < crisis.Tier.EXPLICIT
+    # Keys become CSS classes (st-key-…): a fingerprint of the field keeps them plain.
+    name = f"crisis_{'gentle' if gentle else 'explicit'}_{hashlib.sha256(field.encode()).hexdigest()[:12]}"
+    with st.container(border=True, key=name):
+        if gentle:
+            st.markdown(f"**{content.CRISIS_GENTLE_TITLE}**")
+            st.write(content.CRISIS_GENTLE_BODY.format(topics=content.crisis_topics(finding.topics)))
+        else:
+            st.markdown(f"**{content.CRISIS_TITLE}**")
+            st.write(content.CRISIS_BODY)
         lines = [f"- **{line.name}** — {line.contact}" for line in place.lines]
-        lines.append(
-            f"- **{crisis.DIRECTORY.name}** — [{crisis.DIRECTORY.contact}](https://{crisis.DIRECTORY.contact})"
-        )
+        lines.append(f"- **{helpline.name}** — [{helpline.contact}](https://{crisis.DIRECTORY.contact})")
+        st.caption(content.CRISIS_LINES_FOR.format(region=place.name))
         st.markdown("\n".join(lines))
         st.markdown(content.CRISIS_EMERGENCY.format(number=place.emergency))
+        st.button(
+            content.CRISIS_CLOSE,
+            key=f"close_{name}",
+            icon=":material/close:",
+            type="tertiary",
+            help=content.CRISIS_CLOSE_HELP,
+            on_click=_close,
+            args=(field, finding.digests),
+        )

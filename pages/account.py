@@ -3,97 +3,173 @@
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_authenticator.utilities import CredentialsError, ResetError, UpdateError
 
-from core import auth, content, export
+from core import auth, content, data_zip, i18n
 from core.models import utcnow
-from core.storage import StorageError, Store
+from core.storage import Account, Person, StorageError, Store
+from core.storage.draft_writer import DraftWriter
+from pages import _drafts as drafts
+from pages import _import as importing
+from pages import _keys as keys_ui
+from pages import _prefs as prefs
 from pages import _shell as shell
+
+shell.through_router()
 
 CONFIRM_KEY = "account.delete_confirm"
 PROBLEM_KEY = "account.delete_problem"
+DETAILS = ("first_name", "last_name", "email")
+DETAILS_PROBLEM, DETAILS_NOTE = "account.details_problem", "account.details_note"
+PASSWORD_PROBLEM, PASSWORD_NOTE = "account.password_problem", "account.password_note"
 
 
-def _export(store: Store, username: str, account: dict[str, str]) -> bytes:
-    """The zip, built only when the button is clicked (outside the script run: no st.* here)."""
-    setbacks = store.list(username, include_archived=True).setbacks
-    return export.build_zip(setbacks, account, utcnow())
+def _export(store: Store, person: Person, account: dict[str, str], keeper: DraftWriter | None) -> bytes:
+    """The zip, built only when the button is clicked (outside the script run: no st.* here).
+
+    Drafts go in a folder of their own, once the writer has stored what it was handed.
+    """
+    setbacks = store.list(person, include_archived=True).setbacks
+    if keeper is not None:
+        keeper.flush()
+    try:
+        prep_sheet = store.load_prep_sheet(person)
+    except StorageError:
+        prep_sheet = None  # set aside if damaged; the setbacks are what matter here
+    return data_zip.build_zip(setbacks, account, utcnow(), store.drafts(person), prep_sheet=prep_sheet)
 
 
 def _delete_everything() -> None:
-    """Remove the person's setbacks, then their account, then sign out; runs before the page draws."""
+    """Remove the account and all the person's data, then sign out; runs before the page draws."""
     username = shell.username()
-    authenticator = shell.authenticator()
     typed = str(st.session_state.get(CONFIRM_KEY) or "").strip()
     if typed.casefold() != username.casefold():
         st.session_state[PROBLEM_KEY] = content.DELETE_MISMATCH
         return
     try:
-        # Data first: if this fails part-way, the account still exists to try again with.
-        shell.store().delete_user(username)
-        auth.remove_user(shell.data_root(), username)
-    except (StorageError, OSError) as error:
-        problem = str(error) if isinstance(error, StorageError) else (error.strerror or "").strip()
-        st.session_state[PROBLEM_KEY] = content.DELETE_FAILED.format(problem=problem or "")
+        shell.store().remove_account(username)
+    except StorageError as error:
+        st.session_state[PROBLEM_KEY] = content.DELETE_FAILED.format(problem=str(error))
         return
-    # Without this, the end of this run would write the session's copy of the user back.
-    shell.reload_credentials()
     # Signed out before the router runs, so this very run shows the sign-in page; the
     # authenticator also asks the browser to delete the sign-in cookie.
-    authenticator.logout(location="unrendered")
-    _forget_session()
+    shell.authenticator().logout(location="unrendered")
+    shell.forget_session()
+    st.session_state.pop(CONFIRM_KEY, None)
     st.toast(content.DELETED, icon=":material/check:", duration="infinite")
 
 
-def _forget_session() -> None:
-    """Drop what this session still holds of the person's writing."""
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(shell.DRAFT_PREFIX)]:
-        del st.session_state[key]
-    for key in ("setback_id", "intake_future_note", CONFIRM_KEY):
-        st.session_state.pop(key, None)
-
-
-def _details(authenticator, username: str) -> None:
-    summary = st.container()
+def _save_details() -> None:
+    """Save name and email from the form (a callback, so the summary above shows the change)."""
+    values = {field: str(st.session_state.get(f"account.details.{field}") or "").strip() for field in DETAILS}
+    current = shell.account()
+    problems = auth.details_problems(values)
+    if current is None or problems:
+        st.session_state[DETAILS_PROBLEM] = content.REGISTER_PROBLEMS[next(iter(problems.values()), "email")]
+        return
+    if all(getattr(current, field) == value for field, value in values.items()):
+        st.session_state[DETAILS_NOTE] = content.DETAILS_SAME
+        return
     try:
-        if authenticator.update_user_details(
-            username, fields=content.DETAILS_FIELDS, key="account.details", clear_on_submit=True
-        ):
-            st.success(content.DETAILS_SAVED, icon=":material/check:")
-    except UpdateError as error:
-        st.error(content.details_problem(str(error)))
-    # Filled in after the form so a change made just now already shows; plain text, no markdown.
-    record = st.session_state.auth_credentials["usernames"].get(username, {})
-    name = " ".join(part for part in (record.get("first_name"), record.get("last_name")) if part)
-    with summary:
-        st.text(
-            content.SIGNED_IN_AS.format(
-                name=name or username, username=username, email=record.get("email") or "—"
-            )
+        updated = shell.store().update_account(shell.username(), **values)
+    except StorageError as error:
+        st.session_state[DETAILS_PROBLEM] = str(error)
+        return
+    st.session_state["name"], st.session_state["email"] = updated.name, updated.email
+    st.session_state[DETAILS_NOTE] = content.DETAILS_SAVED
+
+
+def _details(account: Account) -> None:
+    st.text(
+        content.SIGNED_IN_AS.format(name=account.name, username=account.username, email=account.email or "—")
+    )
+    labels = content.DETAILS_FIELDS
+    for field in DETAILS:
+        st.session_state.setdefault(f"account.details.{field}", getattr(account, field))
+    with st.form("account.details", border=True):
+        st.subheader(labels["Form name"])
+        left, right = st.columns(2)
+        left.text_input(labels["First name"], key="account.details.first_name", max_chars=100)
+        right.text_input(labels["Last name"], key="account.details.last_name", max_chars=100)
+        st.text_input(labels["Email"], key="account.details.email", max_chars=320, autocomplete="email")
+        st.form_submit_button(labels["Update"], on_click=_save_details)
+    if problem := st.session_state.pop(DETAILS_PROBLEM, None):
+        st.error(problem)
+    if note := st.session_state.pop(DETAILS_NOTE, None):
+        st.success(note, icon=":material/check:")
+
+
+def _change_password() -> None:
+    """Check the current password, save the new one and end every other sign-in (a callback)."""
+    state = st.session_state
+    current, new, repeat = (
+        str(state.get(f"account.password.{f}") or "") for f in ("current", "new", "repeat")
+    )
+    for field in ("current", "new", "repeat"):
+        state[f"account.password.{field}"] = ""
+    state.pop(PASSWORD_NOTE, None)
+    account = shell.account()
+    if account is None or not auth.verify_password(current, account.password_hash):
+        state[PASSWORD_PROBLEM] = content.PASSWORD_PROBLEMS["current"]
+        return
+    problem = auth.password_problem(new, username=account.username, email=account.email)
+    if problem:
+        state[PASSWORD_PROBLEM] = content.REGISTER_PROBLEMS[problem]
+        return
+    if new != repeat:
+        state[PASSWORD_PROBLEM] = content.PASSWORD_PROBLEMS["repeat"]
+        return
+    if new == current:
+        state[PASSWORD_PROBLEM] = content.PASSWORD_PROBLEMS["same"]
+        return
+    try:
+        shell.change_password(account, new)
+    except StorageError as error:
+        state[PASSWORD_PROBLEM] = str(error)
+        return
+    state[PASSWORD_NOTE] = content.PASSWORD_SAVED
+
+
+def _password() -> None:
+    labels = content.PASSWORD_FIELDS
+    with st.form("account.password", border=True):
+        st.subheader(labels["Form name"])
+        st.text_input(
+            labels["Current password"],
+            key="account.password.current",
+            type="password",
+            autocomplete="current-password",
         )
+        st.caption(content.PASSWORD_RULES)
+        st.text_input(
+            labels["New password"], key="account.password.new", type="password", autocomplete="new-password"
+        )
+        st.text_input(
+            labels["Repeat password"],
+            key="account.password.repeat",
+            type="password",
+            autocomplete="new-password",
+        )
+        st.form_submit_button(labels["Reset"], on_click=_change_password)
+    if problem := st.session_state.pop(PASSWORD_PROBLEM, None):
+        st.error(problem)
+    # Kept until the form is sent again: the new cookie's component reruns the page at once, and a
+    # note shown for one run only would vanish before it could be read.
+    if note := st.session_state.get(PASSWORD_NOTE):
+        st.success(note, icon=":material/check:")
 
 
-def _password(authenticator, username: str) -> None:
-    try:
-        if authenticator.reset_password(
-            username, fields=content.PASSWORD_FIELDS, key="account.password", clear_on_submit=True
-        ):
-            st.success(content.PASSWORD_SAVED, icon=":material/check:")
-    except (ResetError, CredentialsError) as error:
-        st.error(content.password_problem(str(error)))
-
-
-def _export_section(username: str) -> None:
-    st.subheader(content.EXPORT_TITLE)
+def _export_section(account: Account) -> None:
+    st.header(content.EXPORT_TITLE, anchor=False)
     st.write(content.EXPORT_HELP)
-    record = st.session_state.auth_credentials["usernames"].get(username, {})
-    account = {"username": username} | {k: str(record.get(k) or "") for k in export.ACCOUNT_FIELDS[1:]}
-    store = shell.store()
+    details = {field: str(getattr(account, field) or "") for field in data_zip.ACCOUNT_FIELDS}
+    store, person, keeper = shell.store(), shell.person(), drafts.writer()
     st.download_button(
         content.EXPORT_BUTTON,
         # A callable runs only on click, so the zip holds what is saved at that moment.
-        data=lambda: _export(store, username, account),
-        file_name=export.file_name(utcnow()),
+        data=i18n.bound(
+            lambda: _export(store, person, details, keeper)
+        ),  # the zip's README in the page's language
+        file_name=data_zip.file_name(utcnow()),
         mime="application/zip",
         icon=":material/download:",
         on_click="ignore",
@@ -102,7 +178,7 @@ def _export_section(username: str) -> None:
 
 
 def _delete_section(username: str) -> None:
-    st.subheader(content.DELETE_TITLE)
+    st.header(content.DELETE_TITLE, anchor=False)
     st.warning(content.DELETE_WARNING, icon=":material/warning:")
     with st.form("account.delete", border=True):
         st.text_input(
@@ -118,15 +194,22 @@ def _delete_section(username: str) -> None:
         st.error(problem)
 
 
-if shell.signed_in():  # only reachable through the router's sign-in gate
-    authenticator = shell.authenticator()
-    username = shell.username()
-    st.title(content.NAV["account"])
+account = shell.account() if shell.signed_in() else None  # only reachable through the sign-in gate
+if account is not None:
+    st.title(content.NAV["account"], anchor=False)
     st.write(content.ACCOUNT_INTRO)
-    _details(authenticator, username)
+    st.header(content.ACCOUNT_DETAILS_TITLE, anchor=False)  # over the two forms' own headings
+    _details(account)
     st.divider()
-    _password(authenticator, username)
+    _password()
     st.divider()
-    _export_section(username)
+    keys_ui.account_section(account)
     st.divider()
-    _delete_section(username)
+    prefs.theme_picker()
+    prefs.language_picker()
+    st.divider()
+    _export_section(account)
+    st.divider()
+    importing.section()
+    st.divider()
+    _delete_section(account.username)

@@ -3,23 +3,23 @@
 import streamlit as st
 
 from core import content, suggestions
-from core.models import LIST_MAX, Gratitude
+from core.models import LIST_MAX, Gratitude, blank_row
 from core.progress import MIN_GRATITUDE
 from pages import _shell as shell
 from pages._stage import Worksheet
+
+shell.through_router()
 
 ENTRY = {"text": "", "person": ""}
 
 sheet = Worksheet("gratitude")
 start = sheet.saved or Gratitude()
-sheet.seed_rows("entries", [entry.model_dump() for entry in start.entries], minimum=MIN_GRATITUDE)
+sheet.seed_rows("entries", [entry.model_dump() for entry in start.entries], ENTRY, minimum=MIN_GRATITUDE)
 
 
 def build() -> Gratitude:
     """The page's values as Gratitude; empty rows are left out once everything is valid."""
-    entries = sheet.rows("entries", ENTRY)
-    Gratitude(entries=entries)  # first in screen order, so a message points at the right row
-    return Gratitude(entries=[entry for entry in entries if entry["text"].strip() or entry["person"].strip()])
+    return Gratitude.from_page({"entries": sheet.rows("entries", ENTRY)}, {"entries": blank_row})
 
 
 sheet.header(content.GRATITUDE_INTRO)
@@ -27,7 +27,8 @@ rows = sheet.rows("entries", ENTRY)
 st.caption(content.gratitude_count(sum(1 for row in rows if row["text"].strip()), MIN_GRATITUDE))
 
 sender = str(st.session_state.get("name") or "")
-for index, row in enumerate(rows):
+for index in sheet.each_row("entries"):
+    row = rows[index]
     with st.container(border=True):
         text, person, remove = st.columns([7, 4, 1], vertical_alignment="bottom")
         with text:
@@ -41,6 +42,7 @@ for index, row in enumerate(rows):
         with remove:
             sheet.remove_button("entries", index, ENTRY)
         sheet.field_error(f"entries.{index}")
+        sheet.crisis_card(f"entries.{index}.text", f"entries.{index}.person")
         if row["person"].strip():
             with st.expander(content.GRATITUDE_NOTE_TITLE.format(person=shell.escape(row["person"].strip()))):
                 st.code(

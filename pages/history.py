@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import streamlit as st
 
-from core import content, patterns
+from core import content, i18n, patterns
 from core.models import STAGES, Setback
 from core.progress import stages_done
-from core.storage import StorageError
+from core.storage import Listing, StorageError
+from pages import _setbacks as setbacks
 from pages import _shell as shell
+from pages import _style as style
+
+shell.through_router()
 
 TABLE_KEY = "history.table"
 FLASH_KEY = "history.flash"
 CACHE_KEY = "history.derived"
 NOTES_STEP = 5
 NO_SELECTION = {"selection": {"rows": [], "columns": []}}
-BEFORE_COLOUR, AFTER_COLOUR = "#c8876a", "#4f8f8a"
 
 T = TypeVar("T")
 
@@ -43,7 +45,7 @@ def _open(setback_id: str) -> None:
 
 def _archive(setback_id: str, archived: bool) -> None:
     try:
-        shell.store().set_archived(shell.username(), setback_id, archived)
+        shell.store().set_archived(shell.person(), setback_id, archived)
     except StorageError as error:
         _flash("error", str(error))
         return
@@ -61,14 +63,12 @@ def _show_more(key: str, shown: int) -> None:
 # -- what is derived from the setbacks, kept while they are unchanged ------------------------
 # With a thousand setbacks, building the table, the chart and the patterns costs more than the
 # rest of the page together; they only change when a setback does, so this session keeps them
-# keyed by every shown setback's id, last change and archived flag.
+# keyed by the listing's version (it changes on every write), the language and the archived toggle.
 
 
-def _version(setbacks: Sequence[Setback]) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    for setback in setbacks:
-        digest.update(f"{setback.id}{setback.updated_at.timestamp()}{setback.archived:d};".encode())
-    return digest.hexdigest()
+def _version(listing: Listing, show_archived: bool) -> str:
+    # What is built holds words: one version per language.
+    return f"{listing.version}:{i18n.language()}:{show_archived:d}"
 
 
 def _derived(version: str, name: Any, build: Callable[[], T]) -> T:
@@ -116,9 +116,12 @@ def _table(setbacks: Sequence[Setback], version: str, with_archived: bool) -> Se
         hide_index=True,
         width="stretch",
         column_config={
-            columns["heard_on"]: st.column_config.DateColumn(format="D MMM YYYY"),
+            columns["heard_on"]: st.column_config.DateColumn(format=content.HISTORY_DATE_COLUMN),
             columns["done"]: st.column_config.ProgressColumn(
-                min_value=0, max_value=len(STAGES), format=f"%d of {len(STAGES)}", width="small"
+                min_value=0,
+                max_value=len(STAGES),
+                format=content.HISTORY_STAGES_DONE.format(total=len(STAGES)),
+                width="small",
             ),
         },
     )
@@ -152,16 +155,20 @@ def _actions(setback: Setback) -> None:
                 args=(setback.id, not setback.archived),
                 icon=":material/unarchive:" if setback.archived else ":material/archive:",
             )
+            setbacks.delete_button(setback, "history")
         if setback.archived:
             st.caption(content.ARCHIVED_NOTE)
+        setbacks.confirmation(setback, "history")
 
 
 # -- the emotion arc -------------------------------------------------------------------------
 
 
-def _arc_spec(setbacks: Sequence[Setback], measure: str) -> tuple[dict[str, Any], int] | None:
-    """The before-and-after chart as a Vega-Lite spec built with Altair, and how many setbacks it
-    shows (the latest patterns.ARC_LATEST at most); None when there are no check-ins yet."""
+def _arc_spec(
+    setbacks: Sequence[Setback], measure: str
+) -> tuple[dict[str, Any], int, list[patterns.ArcRow]] | None:
+    """The before-and-after chart as a Vega-Lite spec built with Altair, how many setbacks it shows
+    (the latest patterns.ARC_LATEST at most) and its rows as a table; None with no check-ins yet."""
     points = patterns.emotion_arc(setbacks, measure, latest=patterns.ARC_LATEST)
     if not points:
         return None
@@ -182,13 +189,27 @@ def _arc_spec(setbacks: Sequence[Setback], measure: str) -> tuple[dict[str, Any]
         "heard_on:T",
         title=axis["heard_on"],
         scale=alt.Scale(padding=14),
-        axis=alt.Axis(format="%b %Y", tickCount={"interval": "month", "step": 1}, labelOverlap="greedy"),
+        axis=alt.Axis(
+            format=content.HISTORY_CHART_MONTH,
+            tickCount={"interval": "month", "step": 1},
+            labelOverlap="greedy",
+        ),
     )
     y = alt.Y("value:Q", title=axis["value"], scale=alt.Scale(domain=[0, 100]))
+    # The line joining a setback's two dots only guides the eye (the dots and the table carry the
+    # numbers); colours come from the theme's chart palette in .streamlit/config.toml.
     links = (
         alt.Chart(frame)
-        .mark_rule(color="#c9cfd6", strokeWidth=2)
-        .encode(x=x, y="min(value):Q", y2="max(value):Q", detail="id:N")
+        .transform_calculate(link="'link'")
+        .mark_rule(strokeWidth=2, opacity=0.6)
+        .encode(
+            x=x,
+            y="min(value):Q",
+            y2="max(value):Q",
+            detail="id:N",
+            # The palette's third colour, a quiet grey, on a scale of its own (no legend).
+            color=alt.Color("link:N", scale=alt.Scale(domain=["before", "after", "link"]), legend=None),
+        )
     )
     dots = (
         alt.Chart(frame)
@@ -199,29 +220,34 @@ def _arc_spec(setbacks: Sequence[Setback], measure: str) -> tuple[dict[str, Any]
             color=alt.Color(
                 "moment:N",
                 title=axis["moment"],
-                scale=alt.Scale(
-                    domain=list(content.ARC_MOMENTS.values()), range=[BEFORE_COLOUR, AFTER_COLOUR]
-                ),
+                scale=alt.Scale(domain=list(content.ARC_MOMENTS.values())),
                 legend=alt.Legend(orient="top", title=None),
             ),
             tooltip=[
                 alt.Tooltip("setback:N", title=content.HISTORY_COLUMNS["company"]),
-                alt.Tooltip("heard_on:T", title=axis["heard_on"], format="%d %b %Y"),
+                alt.Tooltip("heard_on:T", title=axis["heard_on"], format=content.HISTORY_CHART_DAY),
                 alt.Tooltip("moment:N", title=axis["moment"]),
                 alt.Tooltip("value:Q", title=axis["value"]),
             ],
         )
     )
-    return (links + dots).properties(height=280).to_dict(), patterns.arc_setbacks(points)
+    chart = (
+        (links + dots)
+        .resolve_scale(color="independent")
+        .properties(height=280, description=content.ARC_INTRO, usermeta=style.CHART_USERMETA)
+    )
+    # Validated against the Vega-Lite schema by tests/app/test_history.py, not on every build (~0.1 s).
+    return chart.to_dict(validate=False), patterns.arc_setbacks(points), patterns.arc_rows(points)
 
 
 def _arc(setbacks: Sequence[Setback], version: str) -> None:
-    st.subheader(content.ARC_TITLE)
-    choices = [patterns.STRONGEST, *content.EMOTIONS]
+    st.header(content.ARC_TITLE, anchor=False)
+    # The choices' words read once, in this run's language (AppTest may call format_func elsewhere).
+    names = {patterns.STRONGEST: content.ARC_STRONGEST, **content.EMOTIONS}
     measure = st.selectbox(
         content.ARC_MEASURE,
-        options=choices,
-        format_func=lambda key: content.ARC_STRONGEST if key == patterns.STRONGEST else content.EMOTIONS[key],
+        options=list(names),
+        format_func=names.__getitem__,
         key="history.arc_measure",
         width=260,
     )
@@ -229,13 +255,28 @@ def _arc(setbacks: Sequence[Setback], version: str) -> None:
     if arc is None:
         st.caption(content.ARC_EMPTY)
         return
-    spec, shown = arc
+    spec, shown, rows = arc
     st.caption(
         content.ARC_INTRO
         + (" " + content.ARC_LATEST.format(count=shown) if shown == patterns.ARC_LATEST else "")
     )
     # Drawn from the cached spec: Altair would re-validate the whole chart on every run.
     st.vega_lite_chart(spec=spec, width="stretch")
+    with st.expander(content.ARC_TABLE):
+        columns = content.ARC_TABLE_COLUMNS
+        st.table(
+            {
+                columns["setback"]: [shell.escape(row.title) for row in rows],
+                columns["heard_on"]: [i18n.short_date(row.heard_on) for row in rows],
+                content.ARC_MOMENTS["before"]: [_score(row.before) for row in rows],
+                content.ARC_MOMENTS["after"]: [_score(row.after) for row in rows],
+            },
+            hide_index=True,
+        )
+
+
+def _score(value: int | None) -> str:
+    return content.ARC_TABLE_MISSING if value is None else str(value)
 
 
 # -- patterns --------------------------------------------------------------------------------
@@ -247,7 +288,7 @@ class _Patterns:
     split_line: str
     reasons: Any  # a DataFrame, or None when no reason came up twice
     lessons: list[patterns.Note]
-    plans: list[patterns.Note]
+    plans: list[patterns.Plan]
     kinds: dict[str, int]
 
 
@@ -277,7 +318,7 @@ def _gather(setbacks: Sequence[Setback]) -> _Patterns:
         split_line=content.control_split_line(patterns.control_split(setbacks)),
         reasons=frame,
         lessons=patterns.lessons(setbacks),
-        plans=patterns.plans(setbacks),
+        plans=patterns.distinct_plans(setbacks),
         kinds=patterns.feedback_kinds(setbacks),
     )
 
@@ -290,11 +331,33 @@ def _notes(notes: Sequence[patterns.Note], key: str, empty: str) -> None:
     shown = st.session_state.get(key, NOTES_STEP)
     for note in notes[:shown]:
         st.markdown(shell.escape(note.text).replace("\n", "  \n"))
-        when = note.heard_on.strftime("%d %b %Y").lstrip("0")
-        st.caption(f"{content.LESSON_KINDS[note.kind]} · {shell.escape(note.title)} · {when}")
-    if len(notes) > shown:
+        st.caption(
+            f"{content.LESSON_KINDS[note.kind]} · {shell.escape(note.title)} · {i18n.short_date(note.heard_on)}"
+        )
+    _more_button(key, shown, len(notes))
+
+
+def _plans(plans: Sequence[patterns.Plan], key: str) -> None:
+    """Each different if-then plan once, with how many setbacks had it."""
+    if not plans:
+        st.caption(content.PLANS_NONE)
+        return
+    shown = st.session_state.get(key, NOTES_STEP)
+    for plan in plans[:shown]:
+        st.markdown(shell.escape(plan.text).replace("\n", "  \n"))
+        st.caption(
+            content.plan_from(
+                plan.times, shell.escape(plan.latest.title), i18n.short_date(plan.latest.heard_on)
+            )
+        )
+    _more_button(key, shown, len(plans))
+
+
+def _more_button(key: str, shown: int, total: int) -> None:
+    """ "Show 3 more" under a list that holds more than is shown."""
+    if total > shown:
         st.button(
-            content.SHOW_MORE_NOTES.format(count=len(notes) - shown),
+            content.show_more(min(total - shown, NOTES_STEP * 2)),
             key=f"{key}.more",
             on_click=_show_more,
             args=(key, shown),
@@ -302,7 +365,7 @@ def _notes(notes: Sequence[patterns.Note], key: str, empty: str) -> None:
 
 
 def _patterns(setbacks: Sequence[Setback], version: str) -> None:
-    st.subheader(content.PATTERNS_TITLE)
+    st.header(content.PATTERNS_TITLE, anchor=False)
     if not patterns.enough_for_patterns(setbacks):
         st.caption(content.PATTERNS_NOT_YET)
         return
@@ -328,7 +391,7 @@ def _patterns(setbacks: Sequence[Setback], version: str) -> None:
         _notes(found.lessons, "history.lessons_shown", content.LESSONS_NONE)
     with st.container(border=True):
         st.markdown(f"**{content.PLANS_TITLE}**")
-        _notes(found.plans, "history.plans_shown", content.PLANS_NONE)
+        _plans(found.plans, "history.plans_shown")
 
     with st.container(border=True):
         st.markdown(f"**{content.FEEDBACK_TITLE}**")
@@ -343,14 +406,15 @@ def _patterns(setbacks: Sequence[Setback], version: str) -> None:
 if not shell.signed_in():
     st.stop()  # only reachable through the router's sign-in gate
 
-st.title(content.NAV["history"])
+st.title(content.NAV["history"], anchor=False)
 st.write(content.HISTORY_INTRO)
 
 flash = st.session_state.pop(FLASH_KEY, None)
 if flash:
     (st.success if flash[0] == "success" else st.error)(flash[1])
+setbacks.notices()
 
-listing = shell.store().list(shell.username(), include_archived=True)
+listing = shell.store().list(shell.person(), include_archived=True)
 for problem in listing.problems:
     st.warning(problem.message, icon=":material/folder_open:")
 
@@ -366,7 +430,7 @@ show_archived = st.toggle(
     on_change=_clear_selection,
 )
 visible = [s for s in listing.setbacks if show_archived or not s.archived]
-version = _version(visible) + ("+archived" if show_archived else "")
+version = _version(listing, show_archived)
 
 if visible:
     st.caption(content.HISTORY_SELECT_HINT)

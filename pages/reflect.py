@@ -3,8 +3,12 @@
 import streamlit as st
 
 from core import content, suggestions
-from core.models import LIST_MAX, ReasonMark, Reflect
+from core.models import LIST_MAX, ReasonMark, Reflect, blank_row
+from core.progress import days_since
+from pages import _shell as shell
 from pages._stage import Worksheet
+
+shell.through_router()
 
 STUMBLE = {"question": "", "better_answer": ""}
 
@@ -18,9 +22,12 @@ for reason in content.REASONS:
 sheet.seed(
     seeds
     | {"received": start.feedback.received, "said": start.feedback.said, "kinds": list(start.feedback.kinds)}
-    | {field: getattr(start, field) for field in ("learned", "practice", "differently", "wanted", "if_then")}
+    | {
+        field: getattr(start, field)
+        for field in ("learned", "practice", "differently", "wanted", "if_then", "to_a_friend")
+    }
 )
-sheet.seed_rows("stumbles", [stumble.model_dump() for stumble in start.stumbles])
+sheet.seed_rows("stumbles", [stumble.model_dump() for stumble in start.stumbles], STUMBLE)
 
 
 def reason_marks() -> list[dict]:
@@ -51,11 +58,12 @@ def build() -> Reflect:
             "kinds": sheet.value("kinds", []) if received == "yes" else [],
         },
         "stumbles": sheet.rows("stumbles", STUMBLE),
-    } | {field: sheet.value(field, "") for field in ("learned", "practice", "differently", "if_then")}
+    } | {
+        field: sheet.value(field, "")
+        for field in ("learned", "practice", "differently", "if_then", "to_a_friend")
+    }
     values["wanted"] = sheet.value("wanted")
-    Reflect.model_validate(values)  # first in screen order, so a message points at the right row
-    values["stumbles"] = [row for row in values["stumbles"] if any(text.strip() for text in row.values())]
-    return Reflect.model_validate(values)
+    return Reflect.from_page(values, {"stumbles": blank_row})
 
 
 def choice(label: str, options: dict[str, str], field: str, collapsed: bool = False) -> None:
@@ -71,14 +79,21 @@ def choice(label: str, options: dict[str, str], field: str, collapsed: bool = Fa
 
 
 def reason_row(reason: content.Reason) -> None:
-    with st.container(border=True, key=f"reason_{reason.id}"):
+    """One compact row per reason (its detail on demand); a reason marked as applying opens into a card."""
+    marked = sheet.value(f"reason.{reason.id}.applies", "no") != "no"
+    with st.container(border=marked, key=f"reason_{reason.id}"):
         text, applies = st.columns([3, 2], vertical_alignment="center")
         with text:
-            st.markdown(f"**{reason.label}**")
-            st.caption(reason.detail)
+            st.markdown(f"**{reason.label}**" if marked else reason.label, help=reason.detail)
         with applies:
-            choice(content.REFLECT_APPLIES, content.APPLIES, f"reason.{reason.id}.applies")
-        if sheet.value(f"reason.{reason.id}.applies", "no") != "no":
+            choice(
+                content.REFLECT_APPLIES_FOR.format(reason=reason.label),
+                content.APPLIES,
+                f"reason.{reason.id}.applies",
+                collapsed=True,
+            )
+        if marked:
+            st.caption(reason.detail)
             control, basis = st.columns(2)
             with control:
                 choice(content.REFLECT_CONTROL, content.CONTROL, f"reason.{reason.id}.control")
@@ -88,13 +103,13 @@ def reason_row(reason: content.Reason) -> None:
 
 sheet.header(content.REFLECT_INTRO)
 
-st.subheader(content.REFLECT_REASONS)
+st.header(content.REFLECT_REASONS, anchor=False)
 st.caption(content.REFLECT_REASONS_HELP)
-st.markdown(f"##### {content.REFLECT_COMMON}")
+st.subheader(content.REFLECT_COMMON, anchor=False)
 for reason in content.REASONS:
     if not reason.outside:
         reason_row(reason)
-st.markdown(f"##### {content.REFLECT_OUTSIDE}")
+st.subheader(content.REFLECT_OUTSIDE, anchor=False)
 st.caption(content.REFLECT_OUTSIDE_HELP)
 for reason in content.REASONS:
     if reason.outside:
@@ -102,11 +117,21 @@ for reason in content.REASONS:
 sheet.field_error("reasons")
 if suggestions.guess_heavy(ReasonMark(**mark) for mark in reason_marks()):
     st.info(content.REFLECT_GUESS_NOTE, icon=":material/lightbulb:")
+st.caption(f":material/person_search: {suggestions.look_up_note(days_since(sheet.setback))}")
 
-st.subheader(content.REFLECT_FEEDBACK)
+st.header(content.REFLECT_FEEDBACK, anchor=False)
+# Their message, to read again calmly beside what they said and what it meant.
+message = sheet.setback.intake.message
+if message.strip():
+    with st.expander(content.REFLECT_MESSAGE, icon=":material/mail:"):
+        st.caption(content.REFLECT_MESSAGE_HELP)
+        st.markdown(shell.escape(message).replace("\n", "  \n"))
+else:
+    st.caption(content.REFLECT_NO_MESSAGE)
 choice(content.REFLECT_FEEDBACK, content.FEEDBACK_RECEIVED, "received", collapsed=True)
 if sheet.value("received") == "yes":
     st.text_area(content.REFLECT_FEEDBACK_SAID, key=sheet.key("said"), height=120)
+    sheet.crisis_card("said")
     st.multiselect(
         content.REFLECT_FEEDBACK_KINDS,
         list(content.FEEDBACK_KINDS),
@@ -120,19 +145,28 @@ else:
     with st.container(border=True):
         st.markdown(f"**{content.REFLECT_ASK_TITLE}**")
         st.markdown(content.REFLECT_ASK_TIPS)
-        st.caption(content.REFLECT_ASK_MESSAGE)
-        sender = str(st.session_state.get("name") or "")
-        st.code(suggestions.feedback_request(sheet.setback.intake, sender), language=None, wrap_lines=True)
+        with st.expander(content.REFLECT_ASK_OPEN, icon=":material/edit_note:"):
+            st.caption(content.REFLECT_ASK_MESSAGE)
+            sender = str(st.session_state.get("name") or "")
+            st.code(
+                suggestions.feedback_request(sheet.setback.intake, sender), language=None, wrap_lines=True
+            )
 
-st.subheader(content.REFLECT_LEARN)
+st.header(content.REFLECT_LEARN, anchor=False)
+# Self-compassion, said once: the words one would give a friend, offered to oneself.
+st.text_area(content.REFLECT_FRIEND, key=sheet.key("to_a_friend"), height=68)
+st.caption(content.REFLECT_FRIEND_HELP)
+sheet.field_error("to_a_friend")
+sheet.crisis_card("to_a_friend")
 for field, prompt in content.REFLECT_LEARN_PROMPTS.items():
-    st.text_area(prompt, key=sheet.key(field), height=100)
+    st.text_area(prompt, key=sheet.key(field), height=68)
     sheet.field_error(field)
+    sheet.crisis_card(field)
 st.caption(content.REFLECT_LEARN_OK)
 
-st.markdown(f"##### {content.REFLECT_STUMBLES}")
+st.subheader(content.REFLECT_STUMBLES, anchor=False)
 st.caption(content.REFLECT_STUMBLES_HELP)
-for index in range(sheet.row_count("stumbles")):
+for index in sheet.each_row("stumbles"):
     with st.container(border=True):
         question, remove = st.columns([12, 1], vertical_alignment="bottom")
         with question:
@@ -143,21 +177,23 @@ for index in range(sheet.row_count("stumbles")):
         with remove:
             sheet.remove_button("stumbles", index, STUMBLE)
         st.text_area(
-            content.REFLECT_STUMBLE_ANSWER, key=sheet.row_key("stumbles", index, "better_answer"), height=90
+            content.REFLECT_STUMBLE_ANSWER, key=sheet.row_key("stumbles", index, "better_answer"), height=68
         )
         sheet.field_error(f"stumbles.{index}")
+        sheet.crisis_card(f"stumbles.{index}.question", f"stumbles.{index}.better_answer")
 sheet.add_button("stumbles", LIST_MAX, STUMBLE)
 
-st.subheader(content.REFLECT_WANTED)
+st.header(content.REFLECT_WANTED, anchor=False)
 st.segmented_control(content.REFLECT_WANTED_HELP, list(range(11)), key=sheet.key("wanted"), width="stretch")
 sheet.field_error("wanted")
 if suggestions.wanted_is_low(sheet.value("wanted")):
     st.info(content.REFLECT_WANTED_NUDGE, icon=":material/explore:")
 
-st.subheader(content.REFLECT_IF_THEN)
+st.header(content.REFLECT_IF_THEN, anchor=False)
 st.caption(content.REFLECT_IF_THEN_HELP)
 st.text_area(content.REFLECT_IF_THEN, key=sheet.key("if_then"), height=100, label_visibility="collapsed")
 sheet.field_error("if_then")
+sheet.crisis_card("if_then")
 
 sheet.save_button(build, start)
 sheet.next_link()

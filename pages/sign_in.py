@@ -1,39 +1,168 @@
 """Sign in, or create an account."""
 
-from datetime import timedelta
+import base64
+import html
 
 import streamlit as st
-from streamlit_authenticator.utilities import LoginError, RegisterError
+from streamlit_authenticator.utilities import Encryptor, Helpers, LoginError
 
 from core import auth, content
+from core.storage import StorageError
+from pages import _keys as keys_ui
+from pages import _prefs as prefs
 from pages import _shell as shell
+
+shell.through_router()
+
+FORM = "Register user"
+CAPTCHA = "register.captcha_code"
+ERRORS = "register.errors"
+MADE = "register.made"
+FIELDS = ("first_name", "last_name", "email", "username", "password", "repeat")
+
+
+def _key(field: str) -> str:
+    return f"register.{field}"
+
+
+def _captcha_matches(secret: str) -> bool:
+    entered = str(st.session_state.get(_key("captcha")) or "").strip()
+    code = st.session_state.pop(CAPTCHA, None)  # one try per picture
+    return bool(code) and entered == Encryptor(secret).decrypt(code)
+
+
+def _register(secret: str) -> None:
+    """Create the account and sign the person in (runs before the page draws)."""
+    options = shell.settings()
+    values = {field: str(st.session_state.get(_key(field)) or "") for field in FIELDS}
+    form = auth.Registration(**values)
+    problems = {
+        field: content.REGISTER_PROBLEMS[key] for field, key in auth.registration_problems(form).items()
+    }
+    if options.captcha and not _captcha_matches(secret):
+        problems["captcha"] = content.REGISTER_PROBLEMS["captcha"]
+    if not problems and not options.may_register(form.email):
+        problems[""] = content.NOT_INVITED
+    store = shell.store()
+    try:
+        if not problems and store.account_by_email(form.username) is not None:
+            problems["username"] = content.STORAGE_MESSAGES["username_taken"]
+        if not problems and options.max_sign_ups_per_client:
+            auth.take_sign_up(store, shell.client(), options.max_sign_ups_per_client)
+        if not problems:
+            account = shell.with_new_keys(auth.new_account(form), form.password)
+            store.add_account(account)
+    except auth.SignUpsPaused:
+        problems[""] = content.SIGN_UPS_PAUSED
+    except StorageError as error:
+        problems[error.key if error.key in ("email", "username") else ""] = str(error)
+    st.session_state[ERRORS] = problems
+    if problems:
+        return
+    for field in FIELDS:
+        st.session_state.pop(_key(field), None)
+    st.session_state[MADE] = account.username  # signed in by the run that follows (see below)
+
+
+def _error(field: str) -> None:
+    message = st.session_state.get(ERRORS, {}).get(field)
+    if message:
+        st.error(message, icon=":material/edit:")
+
+
+def _registration_form(captcha: bool, secret: str) -> None:
+    labels = content.REGISTER_FIELDS
+    with st.form(FORM, border=True):
+        st.subheader(labels["Form name"])
+        left, right = st.columns(2)
+        with left:
+            st.text_input(
+                labels["First name"], key=_key("first_name"), max_chars=100, autocomplete="given-name"
+            )
+            _error("first_name")
+        with right:
+            st.text_input(
+                labels["Last name"], key=_key("last_name"), max_chars=100, autocomplete="family-name"
+            )
+            _error("last_name")
+        st.text_input(labels["Email"], key=_key("email"), max_chars=320, autocomplete="email")
+        _error("email")
+        st.text_input(
+            labels["Username"],
+            key=_key("username"),
+            max_chars=auth.USERNAME_MAX,
+            autocomplete="username",
+        )
+        st.caption(content.USERNAME_RULES)
+        _error("username")
+        st.caption(content.PASSWORD_RULES)
+        st.text_input(labels["Password"], key=_key("password"), type="password", autocomplete="new-password")
+        _error("password")
+        st.text_input(
+            labels["Repeat password"], key=_key("repeat"), type="password", autocomplete="new-password"
+        )
+        _error("repeat")
+        if captcha:
+            st.text_input(
+                labels["Captcha"],
+                key=_key("captcha"),
+                max_chars=8,
+                autocomplete="off",
+            )
+            st.caption(content.CAPTCHA_HELP)
+            # As an inline PNG: st.image would load numpy on the way to the sign-in page's first paint.
+            png = base64.b64encode(Helpers.generate_captcha(CAPTCHA, secret).getvalue()).decode("ascii")
+            alt = html.escape(content.CAPTCHA_ALT, quote=True)
+            st.html(f'<img src="data:image/png;base64,{png}" alt="{alt}" width="120" height="75">')
+            _error("captcha")
+        st.form_submit_button(labels["Register"], type="primary", on_click=_register, args=(secret,))
+    _error("")
+
 
 settings = shell.settings()
 authenticator = shell.authenticator()
 
-st.title(content.SIGN_IN_TITLE)
+st.title(content.SIGN_IN_TITLE, anchor=False)
 st.write(content.SIGN_IN_INTRO)
+prefs.language_picker()
+
+if made := st.session_state.pop(MADE, None):
+    # Signed in straight away, as the Sign in form does: the cookie is set on this run, still on this
+    # page, and the cookie component's answer reruns the app onto the page asked for. (Signing in
+    # from the callback would show Start here first, and that rerun would land while they type.)
+    account = shell.store().account(made)
+    if account is not None:
+        shell.sign_in_as(account)
+        st.success(content.REGISTERED_SIGNED_IN, icon=":material/check:")
+        if settings.cookie_expiry_days:
+            authenticator.cookie_controller.set_cookie()
+            st.stop()
+        st.rerun()
+
+# A recovery code set a new password on the run before: signed in the same way.
+keys_ui.finish_recovery(authenticator)
 
 login_tab, register_tab = st.tabs([content.LOGIN_FIELDS["Form name"], content.REGISTER_FIELDS["Form name"]])
 
 with login_tab:
-    # The authenticator would pause an account for good after max_login_attempts; this lets the
-    # failed attempts stop counting once the cool-down has passed since the last one.
-    auth.lift_expired_lockouts(
-        st.session_state.auth_credentials, cool_down=timedelta(minutes=settings.login_cool_down_minutes)
-    )
     try:
-        authenticator.login(
-            location="main", max_login_attempts=settings.max_login_attempts, fields=content.LOGIN_FIELDS
-        )
-    except LoginError as error:
-        paused = "login attempts exceeded" in str(error)
-        st.error(content.login_paused(settings.login_cool_down_minutes) if paused else content.LOGIN_TROUBLE)
+        # Failed attempts, the pause after too many and the timing are Rebound's (core.auth).
+        authenticator.login(location="main", fields=content.LOGIN_FIELDS)
+    except auth.ClientPaused:
+        st.error(content.login_client_paused(settings.login_cool_down_minutes))
+    except auth.SignInPaused:
+        st.error(content.login_paused(settings.login_cool_down_minutes))
+    except (auth.SignInUnavailable, LoginError):
+        st.error(content.LOGIN_TROUBLE)
     if st.session_state.get("authentication_status") is False:
         st.error(content.LOGIN_FAILED)
     elif shell.signed_in():
         # No st.rerun() here: the cookie component must reach the browser first; it reruns the app.
-        st.success(f"Welcome, {st.session_state.get('name') or shell.username()}. One moment…")
+        st.success(content.WELCOME_BACK.format(name=st.session_state.get("name") or shell.username()))
+
+with login_tab:
+    if not shell.signed_in():
+        keys_ui.forgot_password()
 
 with register_tab:
     who = settings.registration_open_to
@@ -42,20 +171,4 @@ with register_tab:
     else:
         if who == "listed":
             st.caption(content.REGISTRATION_LISTED)
-        try:
-            # Invitations are checked by Rebound (settings.may_register), without regard to case.
-            email, new_username, _ = authenticator.register_user(
-                location="main",
-                pre_authorized=None,
-                fields=content.REGISTER_FIELDS,
-                captcha=settings.captcha,
-                password_hint=False,
-                clear_on_submit=False,
-            )
-            if new_username:
-                shell.commit_registration(new_username, invited=settings.may_register(email))
-                st.success(content.REGISTERED)
-        except RegisterError as error:
-            st.error(content.register_problem(str(error)))
-        except auth.AccountError as error:
-            st.error(str(error))
+        _registration_form(settings.captcha, auth.cookie_key(shell.store(), settings.cookie_key))

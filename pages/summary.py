@@ -15,25 +15,27 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from core import content, exports, pdf, pdf_text
-from core.emotions import describe_change, emotion_change
-from core.models import EMOTIONS, MEDIUM_TEXT, STAGES, CheckIn, Feeling, Setback, Summary
+from core import content, emotions, exports, followups, i18n, pdf
+from core import summary as summaries
+from core.emotions import describe_change, emotion_change, rated, worth_charting
+from core.models import EMOTIONS, MEDIUM_TEXT, CheckIn, Setback, Summary
 from core.progress import stage_done
 from core.storage import StorageError
 from core.summary import build_summary
 from pages import _shell as shell
-from pages._stage import Worksheet, crisis_card
+from pages import _style as style
+from pages._stage import Worksheet
 
-PDF_STAGES = STAGES[1:]  # the vent writing has its own, stricter switch
-BEFORE_COLOUR, AFTER_COLOUR = "#c8876a", "#4f8f8a"  # the same colours as the arc on History
+shell.through_router()
+
+PDF_STAGES = summaries.PDF_STAGES
 NOTE_COUNT_FROM = int(MEDIUM_TEXT * 0.8)  # show a character count once the note gets near its limit
-NOTE_FIELD = content.STAGE_FIELDS["future_note"]
 
 
 @st.cache_resource(show_spinner=False)
 def _warm_fonts() -> threading.Thread:
-    """Parse the PDF fonts once per process in the background, so the first download isn't slower."""
-    thread = threading.Thread(target=pdf_text.bank, name="rebound-pdf-fonts", daemon=True)
+    """Start the PDF typesetter once per process in the background, so the first download isn't slower."""
+    thread = threading.Thread(target=pdf.warm_up, name="rebound-pdf-fonts", daemon=True)
     thread.start()
     return thread
 
@@ -43,34 +45,15 @@ def _feeling_key(name: str) -> str:
     return "own." + " ".join(name.casefold().split())
 
 
-def _starting_check_in(before: CheckIn | None, saved: Summary | None) -> CheckIn:
-    """Where the sliders start: the saved closing check-in, else the first one, else zero.
-
-    The own feelings are always the ones named on Vent (a name given twice counts once, as in the
-    emotion arc), each at its saved closing score if it has one.
-    """
-    base = saved.check_in if saved else before or CheckIn()
-    closing = {_feeling_key(f.name): f.score for f in saved.check_in.own} if saved else {}
-    named: dict[str, Feeling] = {}
-    for feeling in before.own if before else []:
-        named.setdefault(_feeling_key(feeling.name), feeling)
-    own = [Feeling(name=f.name, score=closing.get(key, f.score)) for key, f in named.items()]
-    return base.model_copy(update={"own": own})
-
-
-def _chart_spec(deltas: list[Any]) -> dict[str, Any]:
-    """The before-and-after bars as a Vega-Lite spec, built with Altair."""
+def _chart_spec(deltas: list[Any], description: str) -> dict[str, Any]:
+    """The before-and-after bars as a Vega-Lite spec, built with Altair; `description` is read out."""
     import altair as alt
     import pandas as pd
 
     moments = content.ARC_MOMENTS
     axis = content.SUMMARY_CHART_AXIS
-    rows, labels = [], []
-    for delta in deltas:
-        # An own feeling may share a name with one of the fixed five: keep both apart on the chart.
-        taken = delta.label.casefold() in {label.casefold() for label in labels}
-        label = f"{delta.label} (own)" if taken else delta.label
-        labels.append(label)
+    rows, labels = [], emotions.labels(deltas)
+    for label, delta in zip(labels, deltas, strict=True):
         for moment, value in (("before", delta.before), ("after", delta.after)):
             if value is not None:
                 rows.append({"feeling": label, "moment": moments[moment], "value": value})
@@ -91,43 +74,51 @@ def _chart_spec(deltas: list[Any]) -> dict[str, Any]:
             alt.Tooltip("value:Q", title=axis["value"]),
         ],
     )
+    # Colours come from the theme's chart palette (.streamlit/config.toml: "before" first, then
+    # "after"), chosen so bars and their numbers stand out on the light and the dark background.
+    moment = alt.Color("moment:N", scale=alt.Scale(domain=order), legend=None)
     bars = base.mark_bar(cornerRadiusEnd=3).encode(
         color=alt.Color(
             "moment:N",
-            scale=alt.Scale(domain=order, range=[BEFORE_COLOUR, AFTER_COLOUR]),
+            scale=alt.Scale(domain=order),
             legend=alt.Legend(orient="top", title=None, labelFontSize=13),
         )
     )
-    numbers = base.mark_text(align="left", dx=4, fontSize=11, color="#5f6368").encode(text="value:Q")
-    chart = (bars + numbers).properties(height=max(160, 54 * len(labels)))
-    return chart.configure_view(stroke=None).to_dict()
+    numbers = base.mark_text(align="left", dx=4, fontSize=12).encode(text="value:Q", color=moment)
+    chart = (bars + numbers).properties(
+        height=max(160, 54 * len(labels)), description=description, usermeta=style.CHART_USERMETA
+    )
+    # Not validated against the Vega-Lite schema on every build (~0.1 s the first time in a process,
+    # 20 ms after); tests/app/test_summary_page.py validates the spec drawn.
+    return chart.configure_view(stroke=None).to_dict(validate=False)
 
 
-def _chart(deltas: list[Any]) -> None:
-    """Draw the chart; the spec is rebuilt only when a rating changed (Altair takes ~25 ms a build)."""
-    key = tuple((d.label, d.before, d.after) for d in deltas)
+def _chart(deltas: list[Any], description: str) -> None:
+    """Draw the chart and, beside it, the same numbers as a table.
+
+    The spec is rebuilt only when a rating changed (Altair takes ~25 ms a build).
+    """
+    key = (tuple((d.label, d.before, d.after) for d in deltas), description)
     cached = st.session_state.get("summary.chart")
     if not cached or cached[0] != key:
-        cached = (key, _chart_spec(deltas))
+        cached = (key, _chart_spec(deltas, description))
         st.session_state["summary.chart"] = cached
     st.vega_lite_chart(spec=cached[1], width="stretch")
+    with st.expander(content.ARC_TABLE):
+        st.table(
+            {
+                content.SUMMARY_CHART_AXIS["feeling"]: [
+                    shell.escape(label) for label in emotions.labels(deltas)
+                ],
+                content.ARC_MOMENTS["before"]: [_score(d.before) for d in deltas],
+                content.ARC_MOMENTS["after"]: [_score(d.after) for d in deltas],
+            },
+            hide_index=True,
+        )
 
 
-def _has_dates(setback: Setback) -> bool:
-    stage = setback.next_targets
-    if stage is None:
-        return False
-    return bool(
-        stage.stay_in_touch.reconnect_on
-        or any(t.due for t in stage.targets)
-        or any(a.due for a in stage.actions)
-    )
-
-
-def _same(one: Summary | None, other: Summary | None) -> bool:
-    if one is None or other is None:
-        return one is other
-    return one.model_dump(exclude={"saved_at"}) == other.model_dump(exclude={"saved_at"})
+def _score(value: int | None) -> str:
+    return content.ARC_TABLE_MISSING if value is None else str(value)
 
 
 # -- the page --------------------------------------------------------------------------------
@@ -136,23 +127,22 @@ sheet = Worksheet("summary")
 setback = sheet.setback
 vent = setback.vent
 before = vent.check_in if vent else None
-shareable = vent is not None and not vent.private and bool(vent.text.strip())
+shareable = summaries.vent_shareable(setback)
+has_message = summaries.message_given(setback)
 saved: Summary | None = sheet.saved  # type: ignore[assignment]
-start = Summary(
-    check_in=_starting_check_in(before, saved),
-    future_note=saved.future_note if saved else "",
-    sections=[s for s in PDF_STAGES if s in saved.sections] if saved else list(PDF_STAGES),
-    include_vent=bool(saved and saved.include_vent and shareable),
-)
+start = summaries.starting_summary(setback, saved)
 sheet.seed(
     {emotion: getattr(start.check_in, emotion) for emotion in EMOTIONS}
     | {_feeling_key(f.name): f.score for f in start.check_in.own}
     | {f"section.{s}": s in start.sections for s in PDF_STAGES}
     | {"future_note": start.future_note, "include_vent": start.include_vent}
+    | {"include_message": start.include_message}
 )
 if not shareable:
     # The vent became private (or empty) since this was ticked: the tick can't stand.
     st.session_state[sheet.key("include_vent")] = False
+if not has_message:
+    st.session_state[sheet.key("include_message")] = False  # the message was taken out on Start here
 
 
 def on_screen_check_in() -> CheckIn:
@@ -168,37 +158,41 @@ def build() -> Summary:
         future_note=sheet.value("future_note", ""),
         sections=[s for s in PDF_STAGES if sheet.value(f"section.{s}", False)],
         include_vent=shareable and bool(sheet.value("include_vent", False)),
+        include_message=has_message and bool(sheet.value("include_message", False)),
     )
 
 
 sheet.header(content.SUMMARY_INTRO)
 
 # The closing check-in and the before-and-after chart.
-st.subheader(content.SUMMARY_CHECK_IN)
-st.caption(content.SUMMARY_CHECK_IN_HELP)
-if before is None:
+st.header(content.SUMMARY_CHECK_IN, anchor=False)
+if rated(before):
+    st.caption(content.SUMMARY_CHECK_IN_HELP)
+else:
+    # Nothing rated on Vent: no sliders "start where you put them", and nothing to compare with.
+    st.caption(content.SUMMARY_CHECK_IN_HELP_FRESH)
     st.info(content.SUMMARY_NO_VENT, icon=":material/info:")
     st.page_link(shell.PAGES["vent"], label=content.NAV["vent"], icon=":material/arrow_forward:")
 columns = st.columns(2, gap="large")
 sliders = [(emotion, content.EMOTIONS[emotion]) for emotion in EMOTIONS]
-fixed = {label.casefold() for label in content.EMOTIONS.values()}
-sliders += [
-    (_feeling_key(f.name), shell.escape(f.name) + (" (own)" if f.name.casefold() in fixed else ""))
-    for f in start.check_in.own
-]
+sliders += [(_feeling_key(f.name), emotions.own_label(shell.escape(f.name))) for f in start.check_in.own]
 for index, (field, label) in enumerate(sliders):
     with columns[index % 2]:
         st.slider(label, 0, 100, step=5, key=sheet.key(field))
 sheet.field_error("check_in")
 
-deltas = emotion_change(before, on_screen_check_in())
-st.markdown(f"**{content.ARC_TITLE}**")
-_chart(deltas)
-st.markdown(shell.escape(describe_change(deltas)))
-st.caption(content.SUMMARY_CHART_NOTE)
+deltas = emotion_change(before if rated(before) else None, on_screen_check_in())
+if worth_charting(deltas):
+    change = describe_change(deltas)
+    st.markdown(f"**{content.ARC_TITLE}**")
+    st.markdown(shell.escape(change))
+    _chart(deltas, change)
+    st.caption(content.SUMMARY_CHART_NOTE)
+else:
+    st.caption(content.SUMMARY_CHART_EMPTY)  # a chart of zeros would say nothing
 
 # The note to the future self.
-st.subheader(content.SUMMARY_NOTE_TITLE)
+st.header(content.SUMMARY_NOTE_TITLE, anchor=False)
 st.caption(content.SUMMARY_NOTE_HELP)
 st.text_area(
     content.SUMMARY_NOTE_LABEL,
@@ -211,13 +205,13 @@ note = sheet.value("future_note", "")
 sheet.field_error("future_note")
 if len(note) > MEDIUM_TEXT and "future_note" not in sheet.errors():
     # Said as soon as the note is too long, not only when Save refuses it.
-    st.warning(content.too_long(NOTE_FIELD, MEDIUM_TEXT), icon=":material/edit:")
+    st.warning(content.too_long(content.STAGE_FIELDS["future_note"], MEDIUM_TEXT), icon=":material/edit:")
 elif len(note) >= NOTE_COUNT_FROM:
     st.caption(content.SUMMARY_NOTE_COUNT.format(count=len(note), limit=MEDIUM_TEXT))
-crisis_card(note)
+sheet.crisis_card("future_note")
 
 # What goes into the PDF.
-st.subheader(content.SUMMARY_SECTIONS)
+st.header(content.SUMMARY_SECTIONS, anchor=False)
 st.caption(content.SUMMARY_SECTIONS_HELP)
 for stage in PDF_STAGES:
     label = content.NAV[stage]
@@ -231,6 +225,8 @@ elif vent.private:
     st.caption(content.SUMMARY_VENT_PRIVATE)
 else:
     st.caption(content.SUMMARY_VENT_SHARED)
+st.checkbox(content.SUMMARY_INCLUDE_MESSAGE, key=sheet.key("include_message"), disabled=not has_message)
+st.caption(content.SUMMARY_MESSAGE_HELP if has_message else content.SUMMARY_MESSAGE_NOTHING)
 
 sheet.save_button(build, start, whole_page=True)  # the downloads below follow what is saved
 
@@ -240,7 +236,7 @@ try:
     rendered: Summary | None = build()
 except ValidationError:
     rendered = None  # something needs a look: the PDF keeps what was last saved
-user, store = shell.username(), shell.store()
+user, store = shell.person(), shell.store()
 
 
 def latest() -> Setback:
@@ -252,12 +248,14 @@ def latest() -> Setback:
 
 
 def pdf_bytes() -> bytes:
-    """Runs on the download thread when the PDF button is clicked, never on a rerun."""
+    """Runs on the download thread when the PDF button is clicked, never on a rerun (see i18n.bound)."""
     current = latest()
     if rendered is not None:
         current = current.model_copy(update={"summary": rendered})
     chosen = current.summary or Summary()
-    return pdf.render_pdf(build_summary(current, chosen.sections, chosen.include_vent))
+    return pdf.render_pdf(
+        build_summary(current, chosen.sections, chosen.include_vent, chosen.include_message)
+    )
 
 
 def save_rendered(summary: Summary | None) -> None:
@@ -266,7 +264,7 @@ def save_rendered(summary: Summary | None) -> None:
     if summary is None:
         return
     try:
-        if not _same(store.load(user, setback.id).summary, summary):
+        if not summaries.same_summary(store.load(user, setback.id).summary, summary):
             store.save_stage(user, setback.id, "summary", summary)
     except StorageError as error:
         st.session_state["summary.download_problem"] = str(error)
@@ -288,12 +286,12 @@ def download(
     st.caption(help_text)
 
 
-st.subheader(content.SUMMARY_DOWNLOADS)
+st.header(content.SUMMARY_DOWNLOADS, anchor=False)
 pdf_column, ics_column, csv_column = st.columns(3)
 with pdf_column:
     download(
         content.SUMMARY_DOWNLOAD_PDF,
-        pdf_bytes,
+        i18n.bound(pdf_bytes),  # the download thread is not this run: it speaks this run's language
         "pdf",
         "application/pdf",
         content.SUMMARY_PDF_HELP,
@@ -301,10 +299,10 @@ with pdf_column:
         args=(rendered,),
     )
 with ics_column:
-    dated = _has_dates(setback)
+    dated = followups.has_dates(setback.next_targets)
     download(
         content.SUMMARY_DOWNLOAD_ICS,
-        lambda: exports.followups_ics(latest()),
+        i18n.bound(lambda: exports.followups_ics(latest())),
         "ics",
         "text/calendar",
         content.SUMMARY_ICS_HELP if dated else content.SUMMARY_NO_DATES,
@@ -316,7 +314,7 @@ with csv_column:
     download(
         content.SUMMARY_DOWNLOAD_CSV,
         # utf-8-sig: Excel reads accents right only with the byte-order mark.
-        lambda: exports.targets_csv(latest().next_targets).encode("utf-8-sig"),
+        i18n.bound(lambda: exports.targets_csv(latest().next_targets).encode("utf-8-sig")),
         "csv",
         "text/csv",
         content.SUMMARY_CSV_HELP if has_targets else content.SUMMARY_NO_TARGETS,
@@ -327,7 +325,7 @@ if problem := st.session_state.get("summary.download_problem"):
     st.error(content.SUMMARY_DOWNLOAD_FAILED.format(problem=problem), icon=":material/error:")
 elif rendered is None:
     st.caption(content.SUMMARY_DOWNLOAD_OLD)
-elif not _same(rendered, start):
+elif not summaries.same_summary(rendered, start):
     st.caption(content.SUMMARY_DOWNLOAD_SAVES)
 
 _warm_fonts()

@@ -7,19 +7,20 @@ import streamlit as st
 from core import content
 from core.models import EMOTIONS, Vent, utcnow
 from pages import _shell as shell
-from pages._stage import Worksheet, crisis_card
+from pages._stage import Worksheet
+
+shell.through_router()
 
 OWN = 3  # up to three feelings of one's own
+FEELING = {"name": "", "score": 50}
 
 sheet = Worksheet("vent")
 start = sheet.saved or Vent()
-own = list(start.check_in.own) + [None] * (OWN - len(start.check_in.own))
 sheet.seed(
     {emotion: getattr(start.check_in, emotion) for emotion in EMOTIONS}
-    | {f"own.{i}.name": feeling.name if feeling else "" for i, feeling in enumerate(own)}
-    | {f"own.{i}.score": feeling.score if feeling else 50 for i, feeling in enumerate(own)}
     | {"text": start.text, "private": start.private}
 )
+sheet.seed_rows("own", [feeling.model_dump() for feeling in start.check_in.own], FEELING, OWN, fixed=True)
 
 
 def build() -> Vent:
@@ -45,7 +46,7 @@ with st.container(border=True):
     st.markdown(content.VENT_NORMAL)
     st.markdown(content.VENT_LEAN_ON)
 
-st.subheader(content.VENT_CHECK_IN)
+st.header(content.VENT_CHECK_IN, anchor=False)
 st.caption(content.VENT_CHECK_IN_HELP)
 columns = st.columns(2, gap="large")
 for index, emotion in enumerate(EMOTIONS):
@@ -54,8 +55,8 @@ for index, emotion in enumerate(EMOTIONS):
 sheet.field_error("check_in")
 
 st.markdown(content.VENT_OWN)
-for i in range(OWN):
-    name_column, score_column = st.columns([2, 3], gap="large", vertical_alignment="bottom")
+for i in sheet.each_row("own"):
+    name_column, score_column, remove = st.columns([4, 6, 1], gap="medium", vertical_alignment="bottom")
     with name_column:
         st.text_input(
             content.VENT_OWN_LABEL.format(n=i + 1),
@@ -72,8 +73,12 @@ for i in range(OWN):
             key=sheet.key(f"own.{i}.score"),
             disabled=not sheet.value(f"own.{i}.name", "").strip(),
         )
+    with remove:
+        if sheet.value(f"own.{i}.name", "").strip():
+            sheet.remove_button("own", i, FEELING)
+    sheet.crisis_card(f"own.{i}.name")
 
-st.subheader(content.VENT_WRITE)
+st.header(content.VENT_WRITE, anchor=False)
 st.caption(content.VENT_TIMER_TIP)
 started = st.session_state.get(timer_key())
 if started is None:
@@ -103,7 +108,7 @@ st.text_area(
     placeholder=content.VENT_WRITE_PLACEHOLDER,
 )
 sheet.field_error("text")
-crisis_card(sheet.value("text", ""))
+sheet.crisis_card("text")
 st.toggle(content.VENT_PRIVATE, key=sheet.key("private"), help=content.VENT_PRIVATE_HELP)
 
 sheet.save_button(build, start)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import functools
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
+from core.auth import hash_password
+from core.crypto import KdfCost
 from core.followups import reconnect_dates
+from core.keys import with_new_keyring
 from core.models import (
     LONG_TEXT,
     CheckIn,
@@ -26,6 +31,7 @@ from core.models import (
     Vent,
     WentWell,
 )
+from core.storage import Account, Person, Store, canonical_username, open_location
 
 HEARD_ON = date(2025, 11, 3)
 SETBACK_ID = "0123456789abcdef0123456789abcdef"
@@ -160,3 +166,65 @@ def full_setback(**overrides: Any) -> Setback:
     }
     fields.update(overrides)
     return Setback(**fields)
+
+
+# -- people and stores ------------------------------------------------------------------------
+
+PASSWORD = "Calm-Harbor-42"
+
+
+@functools.cache
+def password_hash(password: str = PASSWORD) -> str:
+    """One bcrypt hash per password per test run (hashing costs ~0.25 s)."""
+    return hash_password(password)
+
+
+def files_store(data_dir: Path | str) -> Store:
+    """A store on the files backend in `data_dir` (a fresh one: nothing cached from another)."""
+    return open_location(f"files:{Path(data_dir).resolve()}")
+
+
+def add_person(
+    store_or_dir: Store | Path | str, username: str = "sam", password: str = PASSWORD, **fields: Any
+) -> Person:
+    """Make an account (first name Sam, email <username>@example.org) and return the person."""
+    store = store_or_dir if isinstance(store_or_dir, Store) else files_store(store_or_dir)
+    values = {
+        "email": f"{username}@example.org",
+        "first_name": "Sam",
+        "last_name": "Rivera",
+        "password_hash": password_hash(password),
+        "created_at": datetime(2026, 1, 2, tzinfo=UTC),
+    }
+    store.add_account(Account(username=canonical_username(username), **(values | fields)))
+    return Person.named(username)
+
+
+# Argon2id at its cheapest, for tests of the logic around it (the real cost is timed in bench/).
+CHEAP_KDF = KdfCost(iterations=1, lanes=1, memory_kib=64)
+
+
+def add_encrypted_person(
+    store: Store, username: str = "sam", password: str = PASSWORD, **fields: Any
+) -> tuple[Person, list[str]]:
+    """Make an account with a keyring, as Create account does; the unlocked person and their codes."""
+    account = Account(
+        username=canonical_username(username),
+        email=f"{username}@example.org",
+        first_name="Sam",
+        password_hash=password_hash(password),
+        created_at=datetime(2026, 1, 2, tzinfo=UTC),
+        **fields,
+    )
+    account, key, codes = with_new_keyring(account, password, CHEAP_KDF)
+    store.add_account(account)
+    return Person.named(username, key), codes
+
+
+def people_store(data_dir: Path | str, *usernames: str) -> Store:
+    """A files store in `data_dir` where these people (default: sam and robin) have accounts."""
+    store = files_store(data_dir)
+    for username in usernames or ("sam", "robin"):
+        if store.account(username) is None:
+            add_person(store, username)
+    return store

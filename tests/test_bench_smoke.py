@@ -13,10 +13,24 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 CHROMIUM = Path("/usr/bin/chromium")
-OWN = ["bench_storage.py"]
-BROWSER = ["bench_latency.py", "bench_open_tab.py", "bench_cold_start.py", "bench_many.py"]
+OWN = ["bench_storage.py", "bench_postgres.py"]
+BROWSER = [
+    "bench_latency.py",
+    "bench_open_tab.py",
+    "bench_cold_start.py",
+    "bench_many.py",
+    "bench_accounts.py",
+    "bench_crypto.py",
+    "bench_cluster.py",
+    "bench_drafts.py",
+    "bench_pages.py",
+]
+# Scripts whose quick run needs longer than the default (bench_pages starts three servers in turn).
+TIMEOUT_S = {"bench_pages.py": 480}
+# Scripts that start a throwaway PostgreSQL (and, for the cluster, HAProxy).
+POSTGRES = {"bench_postgres.py", "bench_cluster.py"}
 # Scripts other engineers own, which print their own tables; bench/run.py reads figures from them.
-PRINTED = {"bench_pdf.py": "pdf", "bench_history.py": "history"}
+PRINTED = {"bench_pdf.py": "pdf", "bench_history.py": "history", "bench_prep.py": "prep"}
 
 
 def _run(*args: str, timeout: int = 180) -> subprocess.CompletedProcess:
@@ -40,8 +54,12 @@ def _needs_browser() -> None:
 def test_benchmark_script_runs_quickly_and_reports_every_figure(script, tmp_path):
     if script in BROWSER:
         _needs_browser()
+    if script in POSTGRES:
+        from tests.postgres_server import server
+
+        server()  # skips without PostgreSQL, or fails when REBOUND_REQUIRE_POSTGRES=1
     out = tmp_path / "rows.json"
-    answer = _run(str(BENCH / script), "--quick", "--json", str(out))
+    answer = _run(str(BENCH / script), "--quick", "--json", str(out), timeout=TIMEOUT_S.get(script, 180))
     assert answer.returncode == 0, answer.stdout + answer.stderr
     rows = json.loads(out.read_text("utf-8"))["rows"]
     assert rows and all(row["value"] is not None for row in rows), rows

@@ -11,19 +11,17 @@ from streamlit.testing.v1 import AppTest
 
 from core import content, patterns
 from core.models import CheckIn, Feedback, Intake, ReasonMark, Reflect, Summary, Vent
-from core.storage import Store
+from core.storage import Person, Store
 from pages import _shell as shell
-from tests.app.conftest import signed_in_app
-from tests.app.through_router import through_router  # noqa: F401 - a fixture
-
-pytestmark = pytest.mark.usefixtures("through_router")
+from tests.app.conftest import assert_valid_vega_lite, signed_in_app
+from tests.factories import people_store
 
 TABLE = "history.table"
 
 
 def add(store: Store, company: str, days_ago: int, stage: str = "final_round", **stages):
     setback = store.create(
-        "sam",
+        Person("sam"),
         Intake(
             company=company,
             role="Engineer",
@@ -32,7 +30,7 @@ def add(store: Store, company: str, days_ago: int, stage: str = "final_round", *
         ),
     )
     for name, model in stages.items():
-        setback = store.save_stage("sam", setback.id, name, model)
+        setback = store.save_stage(Person("sam"), setback.id, name, model)
     return setback
 
 
@@ -80,7 +78,7 @@ def test_with_no_setbacks_the_page_says_so_gently_and_points_to_start_here():
 
 def test_with_one_setback_there_is_a_table_an_arc_and_no_patterns_yet(data_dir):
     add(
-        Store(data_dir),
+        people_store(data_dir),
         "Acme",
         3,
         vent=Vent(check_in=CheckIn(sadness=80)),
@@ -91,14 +89,15 @@ def test_with_one_setback_there_is_a_table_an_arc_and_no_patterns_yet(data_dir):
     assert list(frame[content.HISTORY_COLUMNS["company"]]) == ["Acme"]
     assert list(frame[content.HISTORY_COLUMNS["stage"]]) == ["Final round"]
     assert list(frame[content.HISTORY_COLUMNS["done"]]) == [1]
-    assert len(at.get("vega_lite_chart")) == 1
+    [chart] = at.get("vega_lite_chart")
+    assert_valid_vega_lite(chart.proto.spec)  # built unvalidated, for speed
     assert content.PATTERNS_NOT_YET in texts(at)
     assert not any(content.USUAL_STAGE_TITLE in t for t in texts(at))
     assert not at.exception
 
 
 def test_without_check_ins_the_arc_explains_itself_instead_of_drawing_an_empty_chart(data_dir):
-    add(Store(data_dir), "Acme", 3)
+    add(people_store(data_dir), "Acme", 3)
     at = history()
     assert at.get("vega_lite_chart") == []
     assert content.ARC_EMPTY in texts(at)
@@ -106,7 +105,7 @@ def test_without_check_ins_the_arc_explains_itself_instead_of_drawing_an_empty_c
 
 
 def test_opening_a_row_makes_it_the_current_setback(data_dir):
-    store = Store(data_dir)
+    store = people_store(data_dir)
     older = add(store, "Older Co", 30)
     add(store, "Newer Co", 1)
     at = history(select_row=1)  # newest first, so row 1 is the older one
@@ -119,7 +118,7 @@ def test_opening_a_row_makes_it_the_current_setback(data_dir):
 
 
 def test_archiving_hides_a_setback_keeps_its_file_and_show_archived_brings_it_back(data_dir):
-    store = Store(data_dir)
+    store = people_store(data_dir)
     add(store, "Keep Co", 5)
     tucked = add(store, "Tucked Co", 1)
     at = history(select_row=0)
@@ -127,8 +126,10 @@ def test_archiving_hides_a_setback_keeps_its_file_and_show_archived_brings_it_ba
     at = history(at=at)
     assert list(table(at).value[content.HISTORY_COLUMNS["company"]]) == ["Keep Co"]
     assert content.ARCHIVED_DONE in [s.value for s in at.success]
-    assert store.load("sam", tucked.id).archived  # still on disk, only marked
-    assert [s.intake.company for s in store.list("sam", include_archived=False).setbacks] == ["Keep Co"]
+    assert store.load(Person("sam"), tucked.id).archived  # still on disk, only marked
+    assert [s.intake.company for s in store.list(Person("sam"), include_archived=False).setbacks] == [
+        "Keep Co"
+    ]
 
     at.toggle(key="history.show_archived").set_value(True)
     at = history(at=at)
@@ -139,14 +140,14 @@ def test_archiving_hides_a_setback_keeps_its_file_and_show_archived_brings_it_ba
     at = history(select_row=0, at=at)
     at.button(key="history.archive").click()  # now labelled "Bring back"
     at = history(at=at)
-    assert not store.load("sam", tucked.id).archived
+    assert not store.load(Person("sam"), tucked.id).archived
     assert not at.exception
 
 
 def test_when_everything_is_archived_the_page_says_where_it_went(data_dir):
-    store = Store(data_dir)
+    store = people_store(data_dir)
     setback = add(store, "Only Co", 1)
-    store.set_archived("sam", setback.id, True)
+    store.set_archived(Person("sam"), setback.id, True)
     at = history()
     assert content.ALL_ARCHIVED in [i.value for i in at.info]
     assert not at.exception
@@ -157,7 +158,7 @@ def test_when_everything_is_archived_the_page_says_where_it_went(data_dir):
 
 @pytest.fixture
 def three(data_dir):
-    store = Store(data_dir)
+    store = people_store(data_dir)
     return [
         add(
             store,
@@ -219,7 +220,7 @@ def test_the_page_never_leads_with_a_count_of_setbacks(three):
 
 
 def test_archived_setbacks_leave_the_patterns_until_shown(three, data_dir):
-    Store(data_dir).set_archived("sam", three[0].id, True)
+    people_store(data_dir).set_archived(Person("sam"), three[0].id, True)
     at = history()
     assert content.PATTERNS_NOT_YET in texts(at)
     at.toggle(key="history.show_archived").set_value(True)
@@ -229,7 +230,7 @@ def test_archived_setbacks_leave_the_patterns_until_shown(three, data_dir):
 
 
 def test_long_lists_of_lessons_show_a_few_and_more_on_request(data_dir):
-    store = Store(data_dir)
+    store = people_store(data_dir)
     for i in range(8):
         add(store, f"Co {i}", i + 1, reflect=Reflect(learned=f"Lesson number {i}"))
     at = history()
@@ -241,7 +242,7 @@ def test_long_lists_of_lessons_show_a_few_and_more_on_request(data_dir):
 
 
 def test_with_many_setbacks_the_arc_shows_the_latest_and_says_so(data_dir):
-    store = Store(data_dir)
+    store = people_store(data_dir)
     many = 45
     for i in range(many):
         add(store, f"Co {i}", i + 1, vent=Vent(check_in=CheckIn(sadness=60)))
@@ -255,4 +256,40 @@ def test_with_many_setbacks_the_arc_shows_the_latest_and_says_so(data_dir):
     }
     assert len(shown) == patterns.ARC_LATEST
     assert "Co 0 — Engineer" in shown and f"Co {many - 1} — Engineer" not in shown  # the oldest left out
+    assert not at.exception
+
+
+# -- plans and labels (issue 17) ---------------------------------------------------------------
+
+
+def test_each_if_then_plan_shows_once_with_how_many_setbacks_had_it(data_dir):
+    store = people_store(data_dir)
+    for company, days in (("Acme", 30), ("Beta", 20), ("Gamma", 2)):
+        add(store, company, days, reflect=Reflect(if_then=content.REFLECT_IF_THEN_SUGGESTION))
+    add(store, "Delta", 10, reflect=Reflect(if_then="If asked about gaps, then tell the travel story"))
+    at = history()
+    shown = texts(at)
+    suggestion = shell.escape(content.REFLECT_IF_THEN_SUGGESTION)
+    assert shown.count(suggestion) == 1
+    gamma_day = (date.today() - timedelta(days=2)).strftime("%d %b %Y").lstrip("0")
+    assert content.plan_from(3, "Gamma — Engineer", gamma_day) in shown  # counted, with the latest
+    assert f"In 3 setbacks · the latest: Gamma — Engineer, {gamma_day}" in shown
+    assert shown.count("If asked about gaps, then tell the travel story") == 1
+    assert any(t.startswith("If-then plan · Delta — Engineer · ") for t in shown)
+    assert not at.exception
+
+
+@pytest.mark.parametrize(
+    ("lessons", "label"), [(6, "Show one more"), (9, "Show 4 more"), (20, "Show 10 more")]
+)
+def test_the_more_button_says_how_many_more_it_shows(data_dir, lessons, label):
+    store = people_store(data_dir)
+    for i in range(lessons):
+        add(store, f"Co {i}", i + 1, reflect=Reflect(learned=f"Lesson number {i}"))
+    at = history()
+    assert at.button(key="history.lessons_shown.more").label == label
+    assert not any(b.label.startswith("Show all") for b in at.button)
+    at.button(key="history.lessons_shown.more").click()
+    at = history(at=at)
+    assert sum("Lesson number" in t for t in texts(at)) == min(lessons, 15)
     assert not at.exception

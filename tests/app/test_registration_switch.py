@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import yaml
 from streamlit.testing.v1 import AppTest
 
 from core import content
 from tests.app.conftest import APP
 from tests.app.test_sign_in import PASSWORD
+from tests.factories import files_store
 from tests.sign_in_steps import register
 
 
@@ -28,8 +28,9 @@ def test_an_invitation_list_in_secrets_lets_only_listed_emails_register(data_dir
     register(at, "stranger", PASSWORD, email="stranger@example.org")
     assert any("invited email" in e.value for e in at.error)
     register(at, "invited", PASSWORD, email="invited@example.org")
-    assert content.REGISTERED in [s.value for s in at.success]
-    assert set(yaml.safe_load((data_dir / "credentials.yaml").read_text())["usernames"]) == {"invited"}
+    assert at.session_state["authentication_status"] is True
+    store = files_store(data_dir)
+    assert (store.count_accounts(), store.account("invited").email) == (1, "invited@example.org")
     assert not at.exception
 
 

@@ -1,101 +1,138 @@
-"""The sign-in page: Login and Create account, kind errors, and the operator's registration switch."""
+"""The sign-in page: Sign in and Create account, kind errors, and the operator's registration switch."""
 
 from __future__ import annotations
 
-import yaml
 from streamlit.testing.v1 import AppTest
 
 from core import auth, content
+from pages import _shell as shell
 from tests.app.conftest import APP
+from tests.factories import files_store
 from tests.sign_in_steps import login, register
 
 PASSWORD = "Calm-Harbor-42"
 
 
-def test_signed_out_visitor_sees_login_and_create_account(app_signed_out):
+def fresh_tab() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_signed_out_visitor_sees_sign_in_and_create_account_with_the_rules_up_front(app_signed_out):
     at = app_signed_out
-    assert [tab.label for tab in at.tabs] == ["Login", "Create account"]
-    assert {b.label for b in at.button} >= {"Login", "Create account"}
+    assert [tab.label for tab in at.tabs] == ["Sign in", "Create account"]
+    assert {b.label for b in at.button} >= {"Sign in", "Create account"}
     assert content.DISCLAIMER in [c.value for c in at.sidebar.caption]
+    assert {content.PASSWORD_RULES, content.USERNAME_RULES} <= {c.value for c in at.caption}
     assert not at.exception
 
 
-def test_creating_an_account_stores_only_a_bcrypt_hash(app_signed_out, data_dir):
+def test_creating_an_account_signs_in_at_once_and_keeps_only_a_bcrypt_hash(app_signed_out, data_dir):
     at = app_signed_out
-    register(at, "sam", PASSWORD)
-    assert content.REGISTERED in [s.value for s in at.success]
-    stored = yaml.safe_load((data_dir / "credentials.yaml").read_text())["usernames"]["sam"]
-    assert stored["password"].startswith("$2") and PASSWORD not in (data_dir / "credentials.yaml").read_text()
-    assert auth.password_matches({"usernames": {"sam": stored}}, "sam", PASSWORD)
+    register(at, "Li.Wei", PASSWORD, last_name="")
+    assert at.session_state["authentication_status"] is True
+    assert at.session_state["username"] == "li.wei"
+    assert content.REGISTERED_SIGNED_IN in [s.value for s in at.success]
+    at.run()  # the next run, as the browser's after the cookie is written: the signed-in pages
+    assert at.title[0].value == content.START_TITLE
+    assert at.session_state[shell.SIGNED_IN_AT] > 0
+    account = files_store(data_dir).account("li.wei")
+    assert account.password_hash.startswith("$2b$") and auth.verify_password(PASSWORD, account.password_hash)
+    assert (account.first_name, account.last_name) == ("Sam", "")
+    on_disk = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
+    assert PASSWORD.encode() not in on_disk
     assert not at.exception
 
 
-def test_a_taken_username_gets_a_kind_message(app_signed_out):
-    at = app_signed_out
-    register(at, "sam", PASSWORD)
-    register(at, "sam", PASSWORD, email="other@example.org")
-    assert "That username is already taken. Please choose another one." in [e.value for e in at.error]
+def test_a_taken_username_or_email_gets_a_kind_message_beside_the_form(data_dir):
+    register(fresh_tab(), "sam", PASSWORD)
+    at = fresh_tab()
+    register(at, "SAM", PASSWORD, email="other@example.org")
+    assert content.STORAGE_MESSAGES["username_taken"] in [e.value for e in at.error]
+    at = fresh_tab()
+    register(at, "sammy", PASSWORD, email="Sam@Example.org")
+    assert content.STORAGE_MESSAGES["email_taken"] in [e.value for e in at.error]
+    at = fresh_tab()
+    register(at, "sam@example.org", PASSWORD, email="third@example.org")  # someone's email as a username
+    assert content.STORAGE_MESSAGES["username_taken"] in [e.value for e in at.error]
+    assert not at.session_state["authentication_status"]
+    assert files_store(data_dir).count_accounts() == 1
+
+
+def test_each_broken_rule_is_said_beside_its_field_and_nothing_is_made(data_dir):
+    at = fresh_tab()
+    register(at, "a b", "short", email="not-an-email")
+    errors = [e.value for e in at.error]
+    for key in ("username", "password_short", "email"):
+        assert content.REGISTER_PROBLEMS[key] in errors
+    assert files_store(data_dir).count_accounts() == 0
     assert not at.exception
 
 
-def test_wrong_password_says_the_details_did_not_match(app_signed_out):
-    at = app_signed_out
-    register(at, "sam", PASSWORD)
+def test_wrong_password_says_the_details_did_not_match(data_dir):
+    register(fresh_tab(), "sam", PASSWORD)
+    at = fresh_tab()
     login(at, "sam", "Wrong-Password-1")
     assert content.LOGIN_FAILED in [e.value for e in at.error]
     assert not at.session_state["authentication_status"]
+    assert files_store(data_dir).account("sam").failed_sign_ins == 1
     assert not at.exception
 
 
-def test_signing_in_opens_start_here(app_signed_out):
-    at = app_signed_out
-    register(at, "sam", PASSWORD)
+def test_signing_in_opens_start_here():
+    register(fresh_tab(), "sam", PASSWORD)
+    at = fresh_tab()
     login(at, "sam", PASSWORD)
     assert at.session_state["authentication_status"] is True
-    # AppTest stays on the page it last ran; the browser test covers the real hand-over.
-    at.switch_page("pages/start.py").run()
+    at.run()  # the next run, as the browser's after the cookie is written: the signed-in pages
     assert at.title[0].value == content.START_TITLE
     assert not at.exception
 
 
 def test_an_account_made_in_another_tab_can_sign_in_from_a_tab_opened_earlier():
-    early_tab = AppTest.from_file(APP, default_timeout=30)
-    early_tab.run()  # its authenticator now holds a snapshot without "robin"
-    other_tab = AppTest.from_file(APP, default_timeout=30)
-    other_tab.run()
-    register(other_tab, "robin", PASSWORD)
+    early_tab = fresh_tab()
+    register(fresh_tab(), "robin", PASSWORD)
     login(early_tab, "robin", PASSWORD)
     assert early_tab.session_state["authentication_status"] is True
     assert not early_tab.exception
 
 
+def test_too_many_wrong_passwords_pause_the_account(monkeypatch, data_dir):
+    register(fresh_tab(), "sam", PASSWORD)
+    at = fresh_tab()
+    for attempt in range(5):
+        login(at, "sam", f"wrong-{attempt}")
+    assert content.login_paused(15) in [e.value for e in at.error]
+    login(at, "sam", PASSWORD)
+    assert not at.session_state["authentication_status"]
+    assert not at.exception
+
+
 def test_operator_can_close_registration(monkeypatch):
     monkeypatch.setenv("REBOUND_ALLOW_REGISTRATION", "false")
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.run()
+    at = fresh_tab()
     assert content.REGISTRATION_CLOSED in [i.value for i in at.info]
     assert "Create account" not in [b.label for b in at.button]
-    assert not at.exception
 
 
 def test_only_listed_emails_may_register_when_a_list_is_set(monkeypatch, data_dir):
     monkeypatch.setenv("REBOUND_PREAUTHORIZED_EMAILS", "invited@example.org")
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.run()
+    at = fresh_tab()
     register(at, "stranger", PASSWORD, email="stranger@example.org")
-    assert any("invited email" in e.value for e in at.error)
+    assert content.NOT_INVITED in [e.value for e in at.error]
     register(at, "invited", PASSWORD, email="invited@example.org")
-    assert content.REGISTERED in [s.value for s in at.success]
-    users = yaml.safe_load((data_dir / "credentials.yaml").read_text())["usernames"]
-    assert set(users) == {"invited"}
+    assert at.session_state["authentication_status"] is True
+    store = files_store(data_dir)
+    assert (store.count_accounts(), store.account("stranger")) == (1, None)
     assert not at.exception
 
 
 def test_an_invited_email_may_register_whatever_its_case(monkeypatch, data_dir):
     monkeypatch.setenv("REBOUND_PREAUTHORIZED_EMAILS", "invited@example.org")
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.run()
+    at = fresh_tab()
     register(at, "invited", PASSWORD, email="Invited@Example.org")
-    assert content.REGISTERED in [s.value for s in at.success]
-    assert "invited" in yaml.safe_load((data_dir / "credentials.yaml").read_text())["usernames"]
+    assert at.session_state["authentication_status"] is True
+    assert files_store(data_dir).account("invited").email == "Invited@Example.org"
     assert not at.exception

@@ -9,18 +9,18 @@ from streamlit.testing.v1 import AppTest
 
 from core import content
 from core.models import Intake, Summary
-from core.storage import Store
+from core.storage import Person, Store
 from pages import _shell as shell
 from tests.app.conftest import signed_in_app
-from tests.app.through_router import through_router  # noqa: F401 - a fixture
-
-pytestmark = pytest.mark.usefixtures("through_router")
+from tests.factories import people_store
 
 
 def earlier(store: Store, company: str, days_ago: int, note: str = "") -> None:
-    setback = store.create("sam", Intake(company=company, heard_on=date.today() - timedelta(days=days_ago)))
+    setback = store.create(
+        Person("sam"), Intake(company=company, heard_on=date.today() - timedelta(days=days_ago))
+    )
     if note:
-        store.save_stage("sam", setback.id, "summary", Summary(future_note=note))
+        store.save_stage(Person("sam"), setback.id, "summary", Summary(future_note=note))
 
 
 def create(at: AppTest, company: str = "Newco", days_ago: int = 0) -> AppTest:
@@ -36,7 +36,7 @@ def markdown(at: AppTest) -> list[str]:
 
 
 def test_a_new_setback_shows_the_note_from_the_latest_earlier_setback_that_has_one(data_dir):
-    store = Store(data_dir)
+    store = people_store(data_dir)
     earlier(store, "Oldco", 60, note="Older words")
     earlier(store, "Midco", 20, note="You got through this before.\nBe kind to yourself.")
     earlier(store, "Recentco", 5)  # the latest earlier one, but it has no note
@@ -52,28 +52,28 @@ def test_a_new_setback_shows_the_note_from_the_latest_earlier_setback_that_has_o
 
 
 def test_the_note_stays_while_the_new_setback_is_current_and_goes_when_another_is_chosen(data_dir):
-    store = Store(data_dir)
+    store = people_store(data_dir)
     earlier(store, "Midco", 20, note="Breathe.")
     at = signed_in_app()
     at.run()
     create(at)
     at.run()
     assert "Breathe\\." in markdown(at)
-    other = store.list("sam").setbacks[-1]
+    other = store.list(Person("sam")).setbacks[-1]
     at.button(key=f"choose.{other.id}").click().run()
     assert "Breathe\\." not in markdown(at)
     assert not at.exception
 
 
 def test_a_note_written_as_markdown_is_shown_as_plain_text(data_dir):
-    earlier(Store(data_dir), "Midco", 20, note="[click](http://evil.example) **loud**")
+    earlier(people_store(data_dir), "Midco", 20, note="[click](http://evil.example) **loud**")
     at = create(signed_in_app().run())
     assert shell.escape("[click](http://evil.example) **loud**") in markdown(at)
     assert not at.exception
 
 
 def test_without_an_earlier_note_nothing_extra_is_shown(data_dir):
-    earlier(Store(data_dir), "Midco", 20)
+    earlier(people_store(data_dir), "Midco", 20)
     at = create(signed_in_app().run())
     assert f"**{content.FUTURE_NOTE_INTRO}**" not in markdown(at)
     assert content.INTAKE_SAVED in [s.value for s in at.success]
@@ -90,7 +90,7 @@ def test_without_an_earlier_note_nothing_extra_is_shown(data_dir):
     ],
 )
 def test_the_pacing_hint_counts_the_days_since_the_latest_news(data_dir, days_ago, expected):
-    earlier(Store(data_dir), "Oldco", 90)
+    earlier(people_store(data_dir), "Oldco", 90)
     at = create(signed_in_app().run(), days_ago=days_ago)
     [hint] = [i.value for i in at.info if "since the news" in i.value or "came today" in i.value]
     assert hint.startswith(expected)

@@ -25,13 +25,10 @@ from streamlit.testing.v1 import AppTest
 import core.pdf
 from core import content
 from core.emotions import describe_change, emotion_change
-from core.models import MEDIUM_TEXT, CheckIn, Feeling, Intake, Setback, Summary, Vent
-from core.storage import Store
-from tests.app.conftest import signed_in_app
-from tests.app.through_router import through_router  # noqa: F401 - a fixture
-from tests.factories import HEARD_ON, VENT_MARKER, full_setback
-
-pytestmark = pytest.mark.usefixtures("through_router")
+from core.models import MEDIUM_TEXT, STAGES, CheckIn, Feeling, Intake, Setback, Summary, Vent
+from core.storage import Person, Store
+from tests.app.conftest import assert_valid_vega_lite, signed_in_app
+from tests.factories import HEARD_ON, VENT_MARKER, full_setback, people_store
 
 USER = "sam"
 PDF, ICS, CSV = content.SUMMARY_DOWNLOAD_PDF, content.SUMMARY_DOWNLOAD_ICS, content.SUMMARY_DOWNLOAD_CSV
@@ -91,16 +88,16 @@ def renders(monkeypatch) -> list[int]:
 
 @pytest.fixture
 def store(data_dir) -> Store:
-    return Store(data_dir)
+    return people_store(data_dir)
 
 
 def put(store: Store, setback: Setback) -> Setback:
     """Write a ready-made setback for the signed-in user, stage by stage, as the pages would."""
-    created = store.create(USER, setback.intake)
+    created = store.create(Person(USER), setback.intake)
     for stage in ("vent", "reflect", "went_well", "gratitude", "next_targets", "summary"):
         if (model := getattr(setback, stage)) is not None:
-            store.save_stage(USER, created.id, stage, model)
-    return store.load(USER, created.id)
+            store.save_stage(Person(USER), created.id, stage, model)
+    return store.load(Person(USER), created.id)
 
 
 def open_summary(setback: Setback | None) -> AppTest:
@@ -182,6 +179,20 @@ def test_a_filled_setback_shows_both_check_ins_in_the_chart_a_reading_and_all_th
     assert not at.exception
 
 
+def test_the_chart_drawn_is_a_valid_vega_lite_spec_and_a_broken_one_would_be_caught(store):
+    import json
+
+    from jsonschema import ValidationError
+
+    at = open_summary(put(store, full_setback()))
+    (chart,) = at.get("vega_lite_chart")
+    assert_valid_vega_lite(chart.proto.spec)
+    broken = json.loads(chart.proto.spec) | {"mark": {"type": "no such mark"}}
+    with pytest.raises(ValidationError):
+        assert_valid_vega_lite(json.dumps(broken))
+    assert not at.exception
+
+
 def test_moving_a_slider_updates_the_chart_and_the_reading_before_anything_is_saved(store):
     setback = put(store, full_setback())
     at = open_summary(setback)
@@ -190,7 +201,7 @@ def test_moving_a_slider_updates_the_chart_and_the_reading_before_anything_is_sa
     assert any("anger eased from 45 to 5" in m.value for m in at.markdown)
     assert content.STAGE_UNSAVED in texts(at.caption)
     assert content.SUMMARY_DOWNLOAD_SAVES in texts(at.caption)
-    assert store.load(USER, setback.id).summary.check_in.anger == 42
+    assert store.load(Person(USER), setback.id).summary.check_in.anger == 42
     assert not at.exception
 
 
@@ -215,7 +226,7 @@ def test_save_keeps_the_check_in_the_note_and_the_sections_and_a_new_session_sho
     at.text_area(key=key(setback, "future_note")).input("Breathe. One small step.")
     at.checkbox(key=key(setback, "section.gratitude")).uncheck()
     save(at)
-    saved = store.load(USER, setback.id).summary
+    saved = store.load(Person(USER), setback.id).summary
     assert saved.check_in.sadness == 25
     assert saved.check_in.disappointment == 80  # untouched sliders start at the Vent ratings
     assert saved.check_in.own == [Feeling(name="Worry", score=40)]
@@ -240,7 +251,7 @@ def test_drafts_on_the_summary_page_survive_a_visit_to_another_page(store):
     at.switch_page("pages/vent.py").run()
     at.switch_page("pages/summary.py").run()
     assert at.text_area(key=key(setback, "future_note")).value == "Half a thought"
-    assert store.load(USER, setback.id).summary.future_note == full_setback().summary.future_note
+    assert store.load(Person(USER), setback.id).summary.future_note == full_setback().summary.future_note
     assert not at.exception
 
 
@@ -255,7 +266,7 @@ def test_an_over_long_note_is_named_with_its_limit_and_nothing_saved_is_lost(sto
     save(at)
     assert message in texts(at.error)
     assert at.text_area(key=key(setback, "future_note")).value == too_long
-    assert store.load(USER, setback.id).summary == setback.summary
+    assert store.load(Person(USER), setback.id).summary == setback.summary
     # The PDF can't show a note that can't be saved: it keeps the saved page, and says so.
     assert content.SUMMARY_DOWNLOAD_OLD in texts(at.caption)
     assert full_setback().summary.future_note in pdf_text(files.by_extension("pdf").data())
@@ -290,8 +301,10 @@ def test_shared_vent_writing_goes_into_the_pdf_only_when_ticked(store, files):
 def test_a_tick_saved_while_shared_does_not_stand_once_the_vent_is_private_again(store, files):
     shared = full_setback().vent.model_copy(update={"private": False})
     setback = put(store, full_setback(vent=shared))
-    store.save_stage(USER, setback.id, "summary", setback.summary.model_copy(update={"include_vent": True}))
-    store.save_stage(USER, setback.id, "vent", shared.model_copy(update={"private": True}))
+    store.save_stage(
+        Person(USER), setback.id, "summary", setback.summary.model_copy(update={"include_vent": True})
+    )
+    store.save_stage(Person(USER), setback.id, "vent", shared.model_copy(update={"private": True}))
     at = open_summary(setback)
     tick = at.checkbox(key=key(setback, "include_vent"))
     assert tick.disabled and tick.value is False
@@ -329,7 +342,7 @@ def test_clicking_download_pdf_saves_what_the_pdf_shows(store, files):
     at = open_summary(setback)
     at.text_area(key=key(setback, "future_note")).input("Kept with the PDF").run()
     at.download_button(key="summary.download.pdf").click().run()
-    assert store.load(USER, setback.id).summary.future_note == "Kept with the PDF"
+    assert store.load(Person(USER), setback.id).summary.future_note == "Kept with the PDF"
     assert any(t.startswith("Saved at ") for t in texts(at.caption))
     assert content.SUMMARY_DOWNLOAD_SAVES not in texts(at.caption)
     assert not at.exception
@@ -350,8 +363,21 @@ def test_the_calendar_and_the_targets_files_come_from_the_saved_next_targets(sto
     assert renders == []
 
 
+def test_the_pdfs_targets_table_has_the_next_targets_pages_columns_in_the_same_order(store, files):
+    setback = put(store, full_setback())
+    at = open_summary(setback)  # the PDF button is ready; its file is made below, as a click would
+    at.switch_page("pages/next_targets.py").run()
+    (editor,) = at.data_editor
+    shown = [content.TARGETS_COLUMNS[column] for column in editor.proto.column_order]
+    assert shown[0] == "Company" and shown[-1] == "Contact"  # what a person sees on screen
+    text = pdf_text(files.by_extension("pdf").data())
+    assert " ".join(shown) in text  # the PDF's header row, left to right
+    assert "Initech Initech builds tools" in text and "Interviewing Alex Kim" in text
+    assert not at.exception
+
+
 def test_with_only_an_intake_the_page_works_and_the_pdf_has_what_there_is(store, files):
-    setback = store.create(USER, Intake(company="Tiny Co", heard_on=date(2025, 6, 1)))
+    setback = store.create(Person(USER), Intake(company="Tiny Co", heard_on=date(2025, 6, 1)))
     at = open_summary(setback)
     assert [(b.label, b.proto.disabled) for b in at.download_button] == [
         (PDF, False),
@@ -365,8 +391,10 @@ def test_with_only_an_intake_the_page_works_and_the_pdf_has_what_there_is(store,
     text = pdf_text(files.by_extension("pdf").data())
     assert "Tiny Co" in text and "1 June 2025" in text
     save(at)
-    assert store.load(USER, setback.id).summary == Summary(
-        check_in=CheckIn(), saved_at=store.load(USER, setback.id).summary.saved_at
+    assert store.load(Person(USER), setback.id).summary == Summary(
+        check_in=CheckIn(),
+        sections=[],  # nothing in any stage yet, so none was ticked for the PDF
+        saved_at=store.load(Person(USER), setback.id).summary.saved_at,
     )
     assert not at.exception
 
@@ -388,4 +416,64 @@ def test_a_feeling_named_twice_on_vent_gets_one_slider_and_a_fixed_name_stays_ap
     assert at.slider(key=key(setback, "own.worry")).value == 70
     rows = chart_rows(at)
     assert rows[("Anger", BEFORE)] == 45 and rows[("Anger (own)", BEFORE)] == 30
+    assert not at.exception
+
+
+# -- a first visit (issue 17) --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "vent", [None, Vent(text="Words only, no ratings.")], ids=["no vent", "vent without ratings"]
+)
+def test_with_no_vent_check_in_there_is_no_chart_of_zeros_and_no_promise_about_where_sliders_start(
+    store, vent
+):
+    setback = put(store, full_setback(vent=vent, summary=None))
+    at = open_summary(setback)
+    assert at.get("vega_lite_chart") == []
+    assert content.SUMMARY_CHART_EMPTY in texts(at.caption)
+    assert content.SUMMARY_CHECK_IN_HELP not in texts(
+        at.caption
+    )  # "each slider starts where you put it then"
+    assert content.SUMMARY_CHECK_IN_HELP_FRESH in texts(at.caption)
+    assert content.SUMMARY_NO_VENT in texts(at.info)
+    at.slider(key=key(setback, "sadness")).set_value(30).run()
+    assert chart_rows(at) == {("Sadness", AFTER): 30} | {
+        (label, AFTER): 0 for name, label in content.EMOTIONS.items() if name != "sadness"
+    }
+    assert not at.exception
+
+
+def test_stages_with_nothing_in_them_are_not_ticked_for_the_pdf_until_the_person_chooses(store):
+    setback = put(store, full_setback(went_well=None, next_targets=None, summary=None))
+    at = open_summary(setback)
+    ticked = {stage: at.checkbox(key=key(setback, f"section.{stage}")).value for stage in STAGES[1:]}
+    assert ticked == {"reflect": True, "went_well": False, "gratitude": True, "next_targets": False}
+    at.checkbox(key=key(setback, "section.went_well")).check()
+    save(at)
+    assert store.load(Person(USER), setback.id).summary.sections == ["reflect", "went_well", "gratitude"]
+    assert not at.exception
+
+
+def test_their_message_goes_into_the_pdf_only_when_ticked(store, files):
+    setback = put(store, full_setback())
+    message = setback.intake.message
+    at = open_summary(setback)
+    tick = at.checkbox(key=key(setback, "include_message"))
+    assert not tick.disabled and tick.value is False  # off by default, like the vent
+    assert message not in pdf_text(files.by_extension("pdf").data())
+    tick.check().run()
+    text = pdf_text(files.by_extension("pdf").data())
+    assert "Their message" in text and message in text
+    save(at)
+    assert store.load(Person(USER), setback.id).summary.include_message is True
+    assert not at.exception
+
+
+def test_without_a_pasted_message_the_message_tick_is_off_and_says_why(store):
+    setback = put(store, full_setback(intake=full_setback().intake.model_copy(update={"message": ""})))
+    at = open_summary(setback)
+    tick = at.checkbox(key=key(setback, "include_message"))
+    assert tick.disabled and tick.value is False
+    assert content.SUMMARY_MESSAGE_NOTHING in texts(at.caption)
     assert not at.exception

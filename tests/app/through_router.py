@@ -4,7 +4,8 @@ Streamlit sees the `pages/` folder and, in a fresh PagesManager, falls back to i
 folder-based multipage mode until `st.navigation` has been called once. A real server calls it
 on the session's first run and never looks back; AppTest builds a fresh PagesManager for every
 run, so after `switch_page` it runs the page file alone: no sign-in gate, no sidebar, no
-keep_drafts() and no persist_credentials(). This fixture keeps AppTest on the router.
+keep_drafts() and no persist_credentials() (and pages/_shell.through_router would start each
+such run again, dropping its clicks). tests/conftest.py applies this fixture to every test.
 """
 
 from __future__ import annotations

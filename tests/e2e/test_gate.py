@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import ROOT, start_server, stop_server
-from tests.e2e.helpers import create_account, open_app, settle, shot, sign_in
+from tests.e2e.helpers import create_account, open_app, settle, shot
 
 
 def test_a_deep_link_to_a_fresh_server_shows_sign_in_then_the_page_asked_for(browser, tmp_path, shots):
@@ -21,7 +21,6 @@ def test_a_deep_link_to_a_fresh_server_shows_sign_in_then_the_page_asked_for(bro
         shot(page, shots, "deep-link-signed-out")
 
         create_account(page, "gale")
-        sign_in(page, "gale", expect_start=False)
         expect(page.get_by_role("heading", name="History")).to_be_visible()
         shot(page, shots, "deep-link-after-sign-in")
         context.close()
@@ -34,7 +33,6 @@ def test_reloading_a_page_after_sign_out_shows_sign_in_without_errors(browser, s
     page = context.new_page()
     open_app(page, server)
     create_account(page, "hale")
-    sign_in(page, "hale")
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Account").click()
     settle(page)
     page.get_by_test_id("stSidebar").get_by_role("button", name="Sign out").click()
@@ -44,3 +42,24 @@ def test_reloading_a_page_after_sign_out_shows_sign_in_without_errors(browser, s
     expect(page.get_by_role("heading", name="Welcome to Rebound")).to_be_visible()
     expect(page.get_by_test_id("stToast")).to_have_count(0)
     context.close()
+
+
+def test_many_tabs_reconnecting_to_a_fresh_server_at_once_all_go_through_the_gate(browser, tmp_path, shots):
+    # A restart under many open tabs: they all reconnect at once, most to deep links, before any
+    # run has finished. Each must get the sign-in page, never Streamlit's own list of pages/ files.
+    process, url = start_server(ROOT / "app.py", tmp_path / "data")
+    deep = ["vent", "reflect", "history", "summary", "account", "", "went_well", "prep"]
+    context = browser.new_context()
+    try:
+        tabs = [context.new_page() for _ in deep]
+        for tab, path in zip(tabs, deep, strict=True):
+            tab.goto(f"{url}/{path}", wait_until="commit")
+        for tab, path in zip(tabs, deep, strict=True):
+            settle(tab)
+            expect(tab.get_by_role("heading", name="Welcome to Rebound")).to_be_visible(timeout=20_000)
+            expect(tab.get_by_test_id("stSidebarNav")).to_have_count(0)  # no page list before sign-in
+            expect(tab.get_by_role("link", name="shell")).to_have_count(0)
+            shot(tab, shots, f"fresh-{path or 'root'}")
+    finally:
+        context.close()
+        stop_server(process)

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from core import content
-from tests.e2e.helpers import create_account, open_app, settle, shot, sign_in
+from tests.e2e.helpers import create_account, open_app, settle, shot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.reliability]
 
@@ -22,7 +22,7 @@ ICON_AND_ENTITY = (
 MESSAGE = "<iframe src='https://evil.example/f'></iframe> [x](javascript:alert(1)) <https://evil.example/auto> RBMSG"
 # Pages to look at, by their label in the sidebar.
 PAGES = [content.NAV[key] for key in ("start", "vent", "reflect", "went_well", "gratitude", "next_targets")]
-PAGES += [content.NAV[key] for key in ("summary", "history", "account")]
+PAGES += [content.NAV[key] for key in ("summary", "prep", "history", "account")]
 
 INJECTED = """() => {
   const found = [];
@@ -58,13 +58,14 @@ def hostile(browser, server):
     page = context.new_page()
     open_app(page, server)
     create_account(page, "mallory")
-    sign_in(page, "mallory")
     page.get_by_role("textbox", name="Company").fill(COMPANY)
     page.get_by_role("textbox", name="Role").fill(ROLE)
     page.get_by_role("textbox", name="Their message (optional)").fill(MESSAGE)
     page.get_by_role("button", name="Save").click()
     settle(page)
     expect(page.get_by_text("Saved. This setback is now your current one")).to_be_visible()
+    # The sidebar's progress is drawn after the page, on the same run: wait for it too.
+    expect(page.get_by_test_id("stSidebar").get_by_text("○ Vent", exact=False)).to_be_visible()
     yield page
     context.close()
 
@@ -100,7 +101,6 @@ def test_links_icon_codes_and_html_entities_in_user_text_show_literally(browser,
     page = context.new_page()
     open_app(page, server)
     create_account(page, "mallory2")
-    sign_in(page, "mallory2")
     page.get_by_role("textbox", name="Company").fill("Initech")
     page.get_by_role("textbox", name="Role").fill(ICON_AND_ENTITY)
     page.get_by_role("button", name="Save").click()

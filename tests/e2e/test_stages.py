@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import create_account, open_app, settle, shot, sign_in
+from tests.e2e.helpers import create_account, open_app, settle, shot
 
 VENT_TEXT = "Four rounds and then a two-line email. I'm allowed to be gutted."
 LESSON = "Lead with outcomes, then the process."
@@ -54,7 +54,6 @@ def test_five_stages_saved_come_back_after_a_reload_and_a_second_tab_undoes_noth
     page = context.new_page()
     open_app(page, server)
     create_account(page, "robin-stages")
-    sign_in(page, "robin-stages")
     page.get_by_role("textbox", name="Company").fill("Acme Rockets")
     page.get_by_role("textbox", name="Role").fill("Product Designer")
     page.get_by_role("button", name="Save").click()

@@ -10,10 +10,10 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from core.storage import Store
+from core.storage import Person
 from tests.e2e.conftest import ROOT, start_server, stop_server
-from tests.e2e.helpers import create_account, open_app, settle, shot, sign_in
-from tests.factories import VENT_MARKER, full_setback
+from tests.e2e.helpers import create_account, open_app, settle, shot
+from tests.factories import VENT_MARKER, files_store, full_setback
 
 USER = "summary-pdf"
 
@@ -21,10 +21,11 @@ USER = "summary-pdf"
 def _put_full_setback(data_dir, username: str) -> None:
     """A filled setback on the server's disk, written stage by stage like the pages do."""
     setback = full_setback()
-    store = Store(data_dir)
-    created = store.create(username, setback.intake)
+    store = files_store(data_dir)
+    person = Person.named(username)
+    created = store.create(person, setback.intake)
     for stage in ("vent", "reflect", "went_well", "gratitude", "next_targets", "summary"):
-        store.save_stage(username, created.id, stage, getattr(setback, stage))
+        store.save_stage(person, created.id, stage, getattr(setback, stage))
 
 
 def _download(page, label: str, folder):
@@ -49,7 +50,6 @@ def test_the_pdf_summary_downloads_in_chromium_with_the_saved_stages_and_not_the
         page = context.new_page()
         open_app(page, url)
         create_account(page, USER)
-        sign_in(page, USER)
         _put_full_setback(data_dir, USER)
 
         page.get_by_test_id("stSidebarNav").get_by_role("link", name="Summary").click()

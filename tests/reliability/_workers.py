@@ -19,9 +19,12 @@ from datetime import date
 from pathlib import Path
 
 from core.models import Gratitude, Intake, NextTargets, Reflect, Setback, Summary, Thanks, Vent, WentWell
-from core.storage import TEMP_PREFIX, Store, user_id
+from core.storage import Account, Person
+from tests.factories import files_store
+from tests.reliability._files import ACCOUNT_FILE, LAST_GOOD_FILE, person_folder, setback_file, temp_files
 
 USER = "sam"
+PERSON = Person.named(USER)
 THREADS = 8
 STAGES = ("vent", "reflect", "went_well", "gratitude", "next_targets", "summary")
 
@@ -80,7 +83,7 @@ def index_of(text: str | None) -> int:
 
 def concurrent(root: str, proc: int, ids: dict[str, str], saves: int) -> dict:
     """Eight threads saving `saves` times each; reports what happened and any rollback seen."""
-    store = Store(root)
+    store = files_store(root)
     owners = {
         (setback, stage): (p, t)
         for p in (0, 1)
@@ -100,7 +103,7 @@ def concurrent(root: str, proc: int, ids: dict[str, str], saves: int) -> dict:
         start.wait()
         for index in range(saves):
             try:
-                after = store.save_stage(USER, ids[key], stage, WRITE[stage](value(proc, thread, index)))
+                after = store.save_stage(PERSON, ids[key], stage, WRITE[stage](value(proc, thread, index)))
             except Exception as error:  # noqa: BLE001 - every failure is reported to the test
                 errors.append(f"{type(error).__name__}: {error}")
                 continue
@@ -132,8 +135,12 @@ def payload(index: int) -> str:
     return f"crash#{index:06d}|" + "words " * (index * 37 % 700)
 
 
-def crash_index(setback: Setback, stage: str) -> int:
-    text = read_value(setback, stage)
+def account_payload(index: int) -> str:
+    """A first name for account write number `index` (within the field's 200 characters)."""
+    return f"crash#{index:06d}|" + "x" * (index * 37 % 150)
+
+
+def crash_index(text: str | None) -> int:
     return -1 if text is None else int(text.split("#", 1)[1][:6])
 
 
@@ -144,12 +151,40 @@ def _await_progress(shared: mmap.mmap, done_before: int, timeout: float) -> None
         os.sched_yield()
 
 
+# What the child writes in a loop, and how the parent reads each back from the files themselves.
+TARGETS = ("A", "B", "account")
+
+
+def _on_disk(data: Path, ids: dict[str, str]) -> dict[str, Callable[[], int]]:
+    """For each file the child writes: read it from disk, parse it whole, give the save number it holds."""
+    folder = person_folder(data, USER)
+
+    def setback(key: str, stage: str) -> Callable[[], int]:
+        path = setback_file(data, USER, ids[key])
+        return lambda: crash_index(read_value(Setback.model_validate_json(path.read_bytes()), stage))
+
+    def account(name: str) -> Callable[[], int]:
+        return lambda: crash_index(Account.model_validate_json((folder / name).read_bytes()).first_name)
+
+    return {
+        "A": setback("A", "vent"),
+        "B": setback("B", "reflect"),
+        "account": account(ACCOUNT_FILE),
+        "account (last-good copy)": account(LAST_GOOD_FILE),
+    }
+
+
 def crash(root: str, ids: dict[str, str], kills: int, seed: int, max_delay: float) -> dict:
-    """Fork a child that saves in a loop, SIGKILL it at a random moment, check the files; repeat."""
+    """Fork a child that saves in a loop, SIGKILL it at a random moment, check the files; repeat.
+
+    The child saves a stage of setback A, a stage of setback B and a field of the account, in
+    turn; after each kill every one of those files (and the account's last-good copy) must parse
+    whole and hold either the last save the child finished or the one it was in the middle of.
+    """
     rng = random.Random(seed)
-    folder = Path(root) / "users" / user_id(USER) / "setbacks"
-    targets = {"A": "vent", "B": "reflect"}
-    paths = {key: folder / f"{ids[key]}.json" for key in targets}
+    data = Path(root)
+    read = _on_disk(data, ids)
+    written_by = {name: name.split(" ")[0] for name in read}  # the last-good copy follows the account
     report = {"kills": 0, "files_checked": 0, "unreadable": 0, "not_old_or_new": 0, "mid_write": 0}
     report |= {
         "new_version_found": 0,
@@ -159,27 +194,26 @@ def crash(root: str, ids: dict[str, str], kills: int, seed: int, max_delay: floa
     }
     for round_ in range(kills):
         try:
-            before = {
-                k: crash_index(Setback.model_validate_json(paths[k].read_bytes()), s)
-                for k, s in targets.items()
-            }
+            before = {name: read[name]() for name in read}
         except Exception as error:  # noqa: BLE001 - reported; checking already counted it
             report["problems"].append(f"stopped: {type(error).__name__}: {str(error)[:200]}")
             break
         start = max(before.values()) + 1
-        temp_before = set(folder.glob(f"{TEMP_PREFIX}*"))
-        shared = mmap.mmap(-1, 16)
-        struct.pack_into("qq", shared, 0, before["A"], before["B"])
+        temp_before = set(temp_files(data))
+        shared = mmap.mmap(-1, 8 * len(TARGETS))
+        struct.pack_into("qqq", shared, 0, *(before[target] for target in TARGETS))
         pid = os.fork()
         if pid == 0:  # the child: save, save, save... until killed
             try:
-                store = Store(root)
+                store = files_store(root)
                 index = start
                 while True:
-                    store.save_stage(USER, ids["A"], "vent", Vent(text=payload(index)))
+                    store.save_stage(PERSON, ids["A"], "vent", Vent(text=payload(index)))
                     struct.pack_into("q", shared, 0, index)
-                    store.save_stage(USER, ids["B"], "reflect", Reflect(learned=payload(index)))
+                    store.save_stage(PERSON, ids["B"], "reflect", Reflect(learned=payload(index)))
                     struct.pack_into("q", shared, 8, index)
+                    store.update_account(USER, first_name=account_payload(index))
+                    struct.pack_into("q", shared, 16, index)
                     index += 1
             finally:
                 os._exit(1)
@@ -192,28 +226,35 @@ def crash(root: str, ids: dict[str, str], kills: int, seed: int, max_delay: floa
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         report["kills"] += 1
-        if set(folder.glob(f"{TEMP_PREFIX}*")) - temp_before:
+        temp_now = set(temp_files(data))
+        if temp_now - temp_before:
             report["mid_write"] += 1  # killed with a temp file half-written or not yet renamed
-        report["temp_files_swept_by_next_start"] += len(temp_before - set(folder.glob(f"{TEMP_PREFIX}*")))
-        done = dict(zip(("A", "B"), struct.unpack_from("qq", shared, 0), strict=True))
-        report["saves_completed"] += sum(done[k] - before[k] for k in targets if done[k] >= start)
-        for key, stage in targets.items():
+        report["temp_files_swept_by_next_start"] += len(temp_before - temp_now)
+        done = dict(zip(TARGETS, struct.unpack_from("qqq", shared, 0), strict=True))
+        report["saves_completed"] += sum(done[t] - before[t] for t in TARGETS if done[t] >= start)
+        for name, reader in read.items():
             report["files_checked"] += 1
             try:
-                found = crash_index(Setback.model_validate_json(paths[key].read_bytes()), stage)
+                found = reader()
             except Exception as error:  # noqa: BLE001 - counted and shown to the test
                 report["unreadable"] += 1
-                report["problems"].append(f"{key}: {type(error).__name__}: {str(error)[:200]}")
+                report["problems"].append(f"{name}: {type(error).__name__}: {str(error)[:200]}")
                 continue
-            old = done[key]
-            new = old + 1 if old >= start else start
+            # The last save finished this round, else what the file held before it; then the next.
+            finished = done[written_by[name]]
+            old = finished if finished >= start else before[name]
+            new = finished + 1 if finished >= start else start
             if found not in (old, new):
                 report["not_old_or_new"] += 1
-                report["problems"].append(f"{key}: found save {found}, expected {old} (old) or {new} (new)")
+                report["problems"].append(
+                    f"{name}: found save {found}, expected {old} (old) or {new} (new); round {round_}, "
+                    f"files before {before}, saves the child finished {done}"
+                )
             elif found == new:
                 report["new_version_found"] += 1
         shared.close()
-    report["temp_files_left"] = len(list(folder.glob(f"{TEMP_PREFIX}*")))
+    report["files_per_kill"] = len(read)
+    report["temp_files_left"] = len(temp_files(data))
     return report
 
 

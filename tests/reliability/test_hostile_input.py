@@ -22,7 +22,8 @@ from pydantic.types import StringConstraints
 
 from core import content
 from core.models import STAGE_MODELS, Setback
-from core.storage import Store
+from core.storage import Account, Person
+from tests.factories import add_person, files_store
 
 pytestmark = pytest.mark.reliability
 
@@ -153,12 +154,18 @@ def read(setback: Setback, path: tuple[str, ...]) -> str:
     return value
 
 
-def stored_and_read_back(store: Store, setback: Setback) -> Setback:
+NAUGHTY_PERSON = Person.named("naughty")
+
+
+def stored_and_read_back(data_dir: Path, setback: Setback) -> Setback:
     """Through storage as the pages do it: create from the intake, then save each stage."""
-    created = store.create("naughty", setback.intake)
+    store = files_store(data_dir)
+    if store.account(NAUGHTY_PERSON.username) is None:
+        add_person(store, NAUGHTY_PERSON.username)
+    created = store.create(NAUGHTY_PERSON, setback.intake)
     for stage in STAGE_MODELS:
-        store.save_stage("naughty", created.id, stage, setback.stage(stage))
-    return Store(store.root).load("naughty", created.id)  # a fresh store: read from disk
+        store.save_stage(NAUGHTY_PERSON, created.id, stage, setback.stage(stage))
+    return files_store(data_dir).load(NAUGHTY_PERSON, created.id)  # a fresh store: nothing cached
 
 
 def strip_times(model: BaseModel | None) -> BaseModel | None:
@@ -186,12 +193,11 @@ def test_the_walk_finds_every_free_text_field_of_every_model():
 
 
 def test_every_naughty_string_in_every_text_field_is_stored_and_read_back_equal(data_dir, figures):
-    store = Store(data_dir)
     fields = text_fields()
     placed = refused = 0
     for text in NAUGHTY:
         setback, expected = naughty_setback(text)
-        loaded = stored_and_read_back(store, setback)
+        loaded = stored_and_read_back(data_dir, setback)
         assert loaded.intake == setback.intake
         for stage in STAGE_MODELS:
             assert strip_times(loaded.stage(stage)) == strip_times(setback.stage(stage)), (stage, text)
@@ -208,6 +214,25 @@ def test_every_naughty_string_in_every_text_field_is_stored_and_read_back_equal(
         refused_kindly=refused,
     )
     assert placed > refused
+
+
+def test_every_naughty_string_in_the_account_record_is_stored_and_read_back_equal(data_dir, figures):
+    """Names are free text too, and now live in each person's own account record."""
+    store = files_store(data_dir)
+    add_person(store, "naughty")
+    fields = ("first_name", "last_name")
+    limit = Account.model_fields["first_name"].metadata[0].max_length
+    kept = 0
+    for text in NAUGHTY:
+        if len(text) > limit:
+            continue
+        store.update_account("naughty", **dict.fromkeys(fields, text))
+        account = files_store(data_dir).account("naughty")  # a fresh store: read from the record
+        assert (account.first_name, account.last_name) == (text, text), text
+        assert account.username == "naughty" and account.email == "naughty@example.org"
+        kept += 1
+    figures(naughty_names_round_tripped=kept)
+    assert kept > len(NAUGHTY) * 0.9
 
 
 @pytest.mark.parametrize("text", NAUGHTY, ids=range(len(NAUGHTY)))
@@ -255,7 +280,7 @@ def test_any_text_in_any_field_is_kept_exactly_or_refused_with_a_reason(field, t
 def test_any_text_survives_storage(data_dir, text):
     with tempfile.TemporaryDirectory(dir=data_dir.parent) as folder:
         setback, expected = naughty_setback(text)
-        loaded = stored_and_read_back(Store(Path(folder)), setback)
+        loaded = stored_and_read_back(Path(folder), setback)
         assert {f.name: read(loaded, f.path) for f in FIELDS} == expected
 
 

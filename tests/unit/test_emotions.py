@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from core import emotions
 from core.emotions import STEADY_WITHIN, EmotionDelta, describe_change, emotion_change
 from core.models import EMOTIONS, CheckIn, Feeling
 
@@ -50,12 +51,12 @@ def test_a_missing_check_in_gives_none_not_zero():
         (
             CheckIn(sadness=50, anger=50, shame=30),
             CheckIn(sadness=50, anger=48, shame=33),
-            "Sadness, anger and shame all stayed about the same.",
+            "Sadness, anger and shame stayed about the same.",
         ),
         (
             CheckIn(sadness=50, anger=50),
             CheckIn(sadness=51, anger=50),
-            "Sadness and anger both stayed about the same.",
+            "Sadness and anger stayed about the same.",
         ),
         (CheckIn(), CheckIn(), "None of the feelings were rated above zero at either check-in."),
         (
@@ -98,3 +99,23 @@ def test_the_reading_is_one_line_and_never_judges(before, after):
     line = describe_change(emotion_change(before, after))
     assert "\n" not in line and line.endswith(".")
     assert not any(word in line.lower().split() for word in JUDGING_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("check_in", "expected"),
+    [
+        (None, False),
+        (CheckIn(), False),
+        (CheckIn(shame=5), True),
+        (CheckIn(own=[Feeling(name="numb", score=0)]), True),  # naming a feeling is a rating too
+    ],
+)
+def test_a_check_in_counts_as_rated_with_any_feeling_above_zero_or_one_named(check_in, expected):
+    assert emotions.rated(check_in) is expected
+
+
+def test_a_chart_is_worth_drawing_only_when_some_rating_is_above_zero():
+    assert not emotions.worth_charting(emotion_change(None, CheckIn()))
+    assert not emotions.worth_charting(emotion_change(CheckIn(), CheckIn()))
+    assert emotions.worth_charting(emotion_change(None, CheckIn(anger=10)))
+    assert emotions.worth_charting(emotion_change(CheckIn(anger=10), CheckIn()))

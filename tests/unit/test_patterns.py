@@ -110,6 +110,25 @@ def test_lessons_and_plans_come_in_the_given_order_and_skip_blanks():
     ]
 
 
+def test_each_distinct_plan_is_listed_once_with_how_many_setbacks_had_it():
+    same = "If the final interview ends, then I'll ask what might stand in the way."
+    setbacks = [
+        setback("Newest", 1, if_then=same),
+        setback("Middle", 5, if_then="If asked about gaps, then I'll tell the caring story."),
+        setback(
+            "Older", 9, if_then="  if the FINAL interview ends,   then I'll ask what might stand in the way. "
+        ),
+        setback("Oldest", 12, if_then=same),
+        setback("Blank", 20, if_then=" "),
+    ]
+    found = patterns.distinct_plans(setbacks)
+    assert [(plan.text, plan.times, plan.latest.title) for plan in found] == [
+        (same, 3, "Newest"),
+        ("If asked about gaps, then I'll tell the caring story.", 1, "Middle"),
+    ]
+    assert patterns.distinct_plans([setback("None", 1)]) == []
+
+
 def test_feedback_kinds_are_counted_per_setback_in_a_fixed_order():
     setbacks = [
         setback(kinds=("vague", "strengths")),
@@ -202,3 +221,18 @@ def test_the_arc_can_keep_only_the_latest_setbacks_with_check_ins(latest, kept):
     points = patterns.emotion_arc(setbacks, latest=latest)
     assert list(dict.fromkeys(p.title for p in points)) == kept
     assert patterns.arc_setbacks(points) == len(kept)
+
+
+def test_the_arc_as_a_table_has_one_row_per_setback_in_the_charts_order_with_a_gap_where_unrated():
+    setbacks = [
+        setback("Later", 1, before=CheckIn(sadness=70), after=CheckIn(sadness=30)),
+        setback("Only after", 5, after=CheckIn(sadness=20)),
+        setback("Earlier", 20, before=CheckIn(anger=90), after=CheckIn(anger=50)),
+    ]
+    rows = patterns.arc_rows(patterns.emotion_arc(setbacks))
+    assert [(r.title, r.heard_on, r.before, r.after) for r in rows] == [
+        ("Earlier", DAY - timedelta(days=20), 90, 50),
+        ("Only after", DAY - timedelta(days=5), None, 20),
+        ("Later", DAY - timedelta(days=1), 70, 30),
+    ]
+    assert patterns.arc_rows([]) == []

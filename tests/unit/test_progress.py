@@ -23,7 +23,7 @@ from core.models import (
     Vent,
     WentWell,
 )
-from core.progress import MIN_GRATITUDE, days_since, stage_done, stages_done
+from core.progress import MIN_GRATITUDE, days_since, next_stage, stage_done, stages_done
 
 HEARD = date(2025, 3, 10)
 
@@ -96,3 +96,28 @@ def test_stages_done_lists_the_five_stages_in_order():
 )
 def test_days_since_counts_whole_days_from_the_news_and_never_goes_negative(today, days):
     assert days_since(setback(), today) == days
+
+
+@pytest.mark.parametrize(
+    ("stages", "expected"),
+    [
+        ({}, "vent"),
+        ({"vent": Vent(text="ugh")}, "reflect"),
+        ({"vent": Vent(text="ugh"), "reflect": Reflect(learned="x")}, "went_well"),
+        ({"went_well": WentWell(wins=["a"])}, "vent"),  # an earlier stage still open comes first
+        ({"vent": Vent()}, "vent"),  # saved untouched is not done
+    ],
+)
+def test_the_next_stage_is_the_first_one_not_done(stages, expected):
+    assert next_stage(setback(**stages)) == expected
+
+
+def test_with_all_five_done_the_next_stage_is_the_summary():
+    done = setback(
+        vent=Vent(text="ugh"),
+        reflect=Reflect(learned="x"),
+        went_well=WentWell(wins=["a"]),
+        gratitude=Gratitude(entries=[Thanks(text=t) for t in "abc"]),
+        next_targets=NextTargets(attractions=["team"]),
+    )
+    assert next_stage(done) == "summary"

@@ -13,10 +13,20 @@ def test_the_defaults_are_safe_for_one_person_on_a_laptop():
     settings = Settings.load({}, {})
     assert settings.data_dir == Path("data")
     assert settings.allow_registration is True
-    assert settings.captcha is False
+    assert settings.captcha is True  # on unless the operator turns it off
     assert settings.max_login_attempts == 5
     assert settings.login_cool_down_minutes == 15
+    assert settings.max_login_attempts_per_client == 30
+    assert settings.max_sign_ups_per_client == 5
+    assert settings.trusted_proxies == ()  # X-Forwarded-For is believed from no one by default
     assert settings.registration_open_to == "anyone"
+
+
+def test_trusted_proxies_are_networks_and_a_wrong_one_is_named():
+    settings = Settings.load({"REBOUND_TRUSTED_PROXIES": "127.0.0.1, 10.0.0.0/8,::1"}, {})
+    assert settings.trusted_proxies == ("127.0.0.1/32", "10.0.0.0/8", "::1/128")
+    with pytest.raises(SettingsError, match="REBOUND_TRUSTED_PROXIES"):
+        Settings.load({"REBOUND_TRUSTED_PROXIES": "127.0.0.1,proxy.example"}, {})
 
 
 def test_an_environment_variable_wins_over_secrets_toml():
@@ -104,3 +114,15 @@ def test_settings_cannot_be_changed_once_loaded():
 )
 def test_who_may_register(environ, email, allowed):
     assert Settings.load(environ).may_register(email) is allowed
+
+
+def test_the_crisis_region_is_left_to_the_browser_unless_the_operator_chooses_one():
+    assert Settings.load({}).crisis_region == "international"
+    assert Settings.load({}).crisis_region_chosen is None
+    assert Settings.load({"REBOUND_CRISIS_REGION": "international"}).crisis_region_chosen == "international"
+    assert Settings.load({}, {"crisis_region": "GB"}).crisis_region_chosen == "uk"
+
+
+def test_an_unknown_crisis_region_stops_the_app_with_a_message_naming_the_setting():
+    with pytest.raises(SettingsError, match=r"crisis_region.*REBOUND_CRISIS_REGION.*us, ca"):
+        Settings.load({"REBOUND_CRISIS_REGION": "atlantis"})

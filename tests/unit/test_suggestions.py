@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from core import content
+from core import content, suggestions
 from core.models import Intake, ReasonMark
 from core.suggestions import (
     feedback_request,
@@ -117,3 +117,11 @@ def test_the_note_against_filling_in_blanks_shows_when_most_marked_reasons_are_g
 )
 def test_a_low_answer_to_did_i_really_want_it_gets_a_nudge(wanted, low):
     assert wanted_is_low(wanted) is low
+
+
+@pytest.mark.parametrize(("days", "soon"), [(0, True), (1, True), (13, True), (14, False), (90, False)])
+def test_looking_up_who_got_the_role_can_wait_two_weeks_and_never_tells_the_whole_story(days, soon):
+    note = suggestions.look_up_note(days)
+    assert note == (content.REFLECT_LOOK_UP_SOON if soon else content.REFLECT_LOOK_UP_LATER)
+    assert "whole story" in note
+    assert ("couple of weeks" in note) is soon

@@ -4,19 +4,22 @@ from datetime import date
 
 import pytest
 
+from core import content, targets
 from core.models import STAGES, CheckIn, Feeling, Intake, Setback, Summary, Vent
 from core.summary import (
-    FUTURE_NOTE_HEADING,
-    TARGET_COLUMNS,
-    VENT_KEPT_PRIVATE,
-    VENT_LEFT_OUT,
     Bullets,
     Paragraph,
     Table,
     build_summary,
     long_date,
+    target_columns,
 )
 from tests.factories import HEARD_ON, VENT_MARKER, full_setback, vent_text
+
+FUTURE_NOTE_HEADING = content.PDF_FUTURE_NOTE_HEADING
+TARGET_COLUMNS = target_columns()
+VENT_KEPT_PRIVATE = content.PDF_VENT_KEPT_PRIVATE
+VENT_LEFT_OUT = content.PDF_VENT_LEFT_OUT
 
 
 def all_text(doc) -> str:
@@ -116,21 +119,26 @@ def test_cover_names_the_setback_with_readable_labels():
     }
 
 
-def test_targets_become_a_table_with_the_agreed_columns_and_every_target():
+def test_targets_become_a_table_with_the_apps_columns_in_the_apps_order_and_every_target():
     section = build_summary(full_setback(), sections=["next_targets"]).sections[0]
     table = next(
         block for block in section.blocks if isinstance(block, Table) and block.columns == TARGET_COLUMNS
     )
+    # The same words and the same order as the Next targets table on screen.
+    assert TARGET_COLUMNS == ("Company", "Why it fits", "Role", "Next step", "Due", "Status", "Contact")
+    assert tuple(content.TARGETS_COLUMNS[column] for column in targets.SHOWN_ORDER) == TARGET_COLUMNS
+    assert len(table.widths) == len(TARGET_COLUMNS)
     assert len(table.rows) == 10
     assert table.rows[0] == (
         "Globex",
-        "Product Designer",
         "Globex builds tools with a strong design culture and hires for product thinking.",
+        "Product Designer",
         "Write to the design lead at Globex about open roles",
         "13 Nov 2025",
         "Idea",
+        "",
     )
-    assert table.rows[1][0] == "Initech\nContact: Alex Kim"
+    assert table.rows[1][0] == "Initech" and table.rows[1][-1] == "Alex Kim"
 
 
 def test_reasons_marked_no_are_left_out_and_labels_are_readable():
@@ -156,3 +164,34 @@ def test_the_note_to_the_future_self_is_carried_for_the_last_page():
     doc = build_summary(full_setback(summary=Summary(future_note="Be gentle with yourself.")))
     assert doc.future_note == "Be gentle with yourself."
     assert FUTURE_NOTE_HEADING == "A note to my future self"
+
+
+# -- their message (issue 17): off unless asked for ---------------------------------------------
+
+
+def test_their_message_stays_out_unless_asked_for_and_then_comes_first_as_pasted():
+    setback = full_setback()
+    message = setback.intake.message
+    assert message not in all_text(build_summary(setback, sections=list(STAGES)))
+    doc = build_summary(setback, sections=["reflect"], include_message=True)
+    assert [section.key for section in doc.sections] == ["message", "reflect"]
+    assert doc.sections[0].blocks == (Paragraph(message),)
+
+
+def test_asking_for_a_message_that_was_never_pasted_adds_nothing():
+    setback = full_setback(intake=full_setback().intake.model_copy(update={"message": "  "}))
+    doc = build_summary(setback, sections=["reflect"], include_message=True)
+    assert [section.key for section in doc.sections] == ["reflect"]
+
+
+def test_what_i_would_say_to_a_friend_is_in_the_reflect_section():
+    setback = full_setback()
+    setback = setback.model_copy(
+        update={
+            "reflect": setback.reflect.model_copy(update={"to_a_friend": "You did well to get this far."})
+        }
+    )
+    [section] = build_summary(setback, sections=["reflect"]).sections
+    assert Paragraph("You did well to get this far.", label="What I'd say to a friend who got this news") in (
+        section.blocks
+    )

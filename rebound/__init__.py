@@ -1,0 +1,1 @@
+"""Rebound's operator command: `python -m rebound <subcommand>` (see rebound/cli.py)."""

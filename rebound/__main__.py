@@ -1,0 +1,5 @@
+"""`python -m rebound ...`: the operator command."""
+
+from rebound.cli import main
+
+raise SystemExit(main())
