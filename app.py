@@ -32,6 +32,10 @@ if _transport.text_was_unsendable():
 
 # Built once per session; it reads the sign-in cookie from the request and draws nothing.
 authenticator = shell.authenticator()
+# Cookies are written by a line of script, in a slot of their own at the top of the sidebar: they
+# come and go from run to run without shifting the page's elements (a shift redraws the page,
+# losing the focus and what is typed).
+shell.cookie_slot()
 shell.refuse_stale_cookie()
 # Restores the session from the cookie on a reload; renders nothing.
 authenticator.login(location="unrendered")
@@ -39,10 +43,7 @@ authenticator.login(location="unrendered")
 shell.end_session_if_revoked()
 # A reload, a restarted server or another replica opens the person's key with the cookie's secret.
 shell.restore_key()
-# The cookie components come and go from run to run: in a slot of their own in the sidebar, they
-# never shift the page's elements (a shift redraws the page, losing the focus and what is typed).
-with st.sidebar, st.container(key="rebound_cookies"):
-    shell.issue_pending_cookie()
+shell.issue_pending_cookie()
 if shell.signed_in() and not signed_in_before:
     i18n.use(prefs.language())  # signed in on this run (a cookie on a reload): the account's choice
 if shell.signed_in() and not shell.locked():
@@ -53,13 +54,19 @@ if shell.signed_in() and not shell.locked():
 progress_slot = None
 if shell.signed_in():
     with st.sidebar:
-        progress_slot = st.container()
-        st.caption(content.SIDEBAR_SIGNED_IN_AS.format(name=st.session_state.get("name") or shell.username()))
-        # Signing out here, before the page list is built, shows the sign-in page on this very run.
-        person = shell.username()
-        authenticator.logout(content.SIGN_OUT, location="sidebar", key="sign_out")
+        signed_in_part = st.empty()
+        with signed_in_part.container():
+            progress_slot = st.container()
+            st.caption(
+                content.SIDEBAR_SIGNED_IN_AS.format(name=st.session_state.get("name") or shell.username())
+            )
+            # Signing out here, before the page list is built, shows the sign-in page on this very run.
+            person = shell.username()
+            if st.button(content.SIGN_OUT, key="sign_out"):
+                authenticator.logout(location="unrendered")  # the cookie's delete goes in its slot
         if not shell.signed_in():
             shell.record_sign_out(person)
+            signed_in_part.empty()  # and none of what a signed-in sidebar shows
 
 if shell.signed_in():
     pages = {

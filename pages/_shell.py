@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
 import sys
 import time
-from contextlib import suppress
+from contextlib import nullcontext, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import extra_streamlit_components as stx
@@ -67,13 +69,45 @@ class _RequestCookies(stx.CookieManager):
 
     The authenticator reads its cookie from the request headers (st.context.cookies), so the
     component's copy of the browser's cookies was never used; drawing it cost every new session an
-    iframe, a 2.4 MB script and a second run of the whole app. Setting the cookie (sign-in) and
-    deleting it (sign-out) still go through the component, as before.
+    iframe, a 2.4 MB script and a second run of the whole app. Setting the sign-in cookie still goes
+    through the component: its answer is the run that takes a person from the sign-in page into the
+    app. Every other cookie (the device cookie, a sign-out's delete) is a line of script instead,
+    with no answer and so no extra run, in which a click landing just before it (a page link,
+    "Forgot password?") was lost.
     """
 
     def __init__(self, key: str = "init") -> None:  # the component is not drawn, so no key is taken
         self.cookie_manager = sys.modules[stx.CookieManager.__module__]._component_func
         self.cookies = dict(st.context.cookies)
+        self.slot: Any = None  # where this run's cookie scripts go (cookie_slot())
+
+    def set_quietly(self, name: str, value: str, expires_at: datetime) -> None:
+        """Set a cookie with no run after it."""
+        self._write(name, value, expires_at.astimezone(UTC))
+        self.cookies[name] = value
+
+    def delete(self, cookie: str, key: str = "delete") -> None:
+        self._write(cookie, "", datetime(1970, 1, 1, tzinfo=UTC))
+        self.cookies.pop(cookie, None)
+
+    def _write(self, name: str, value: str, expires: datetime) -> None:
+        when = expires.strftime("%a, %d %b %Y %H:%M:%S GMT")
+        # Quoted whole (no "/" or "<" left in a name or value), so nothing can close the script.
+        cookie = json.dumps(f"{quote(name, safe='')}={quote(value, safe='')}; path=/; expires={when}")
+        secure = "(location.protocol === 'https:' ? '; Secure' : '')"
+        script = f"<script>document.cookie = {cookie} + '; SameSite=Strict' + {secure};</script>"
+        with self.slot if self.slot is not None else nullcontext():
+            st.html(script, unsafe_allow_javascript=True)
+
+
+def _cookies() -> _RequestCookies:
+    return authenticator().cookie_controller.cookie_model.cookie_manager
+
+
+def cookie_slot() -> None:
+    """Open this run's place for cookies, at the top of the sidebar: nothing in the page shifts."""
+    with st.sidebar:
+        _cookies().slot = st.container(key="rebound_cookies")
 
 
 # The authenticator builds its cookie manager as `stx.CookieManager()`; give it the one above.
@@ -263,22 +297,17 @@ def sign_in_as(account: Account) -> None:
 
 
 def issue_pending_cookie() -> None:
-    """Set the cookies a sign-in asked for (they are drawn in a run, not in a callback).
-
-    The device cookie is drawn a run after the sign-in, once the sign-in cookie's own component
-    has reported back, so the two never race each other's rerun.
-    """
-    cookies = authenticator().cookie_controller
-    if st.session_state.pop(PENDING_COOKIE, False) and signed_in():
-        cookies.set_cookie()
-    elif st.session_state.pop(DEVICE_PENDING, False) and signed_in():
+    """Set the cookies a sign-in asked for (they are drawn in a run, not in a callback)."""
+    sign_in_cookie = st.session_state.pop(PENDING_COOKIE, False)
+    device_cookie = st.session_state.pop(DEVICE_PENDING, False)
+    if not signed_in():
+        return
+    if sign_in_cookie:
+        with _cookies().slot:
+            authenticator().cookie_controller.set_cookie()
+    if device_cookie:
         token = jwt.encode(auth.new_device_claims(username()), _cookie_key(), algorithm="HS256")
-        cookies.cookie_model.cookie_manager.set(
-            device_cookie_name(),
-            token,
-            key="device",
-            expires_at=datetime.now() + timedelta(days=auth.DEVICE_DAYS),
-        )
+        _cookies().set_quietly(device_cookie_name(), token, datetime.now() + timedelta(days=auth.DEVICE_DAYS))
 
 
 def change_password(account: Account, password: str) -> None:

@@ -181,6 +181,7 @@ _PAGE_SCRIPT = """
 (() => {
   const page = %s;
   const root = document.documentElement;
+  root.dataset.reboundPage = page;  // an older page's keeper (below) stops
   const app = document.querySelector(".stApp");
   const mirror = () => { if (app) root.style.colorScheme = getComputedStyle(app).colorScheme; };
   mirror();
@@ -189,7 +190,15 @@ _PAGE_SCRIPT = """
     window.reboundSchemeWatch.observe(app, { attributes: true, attributeFilter: ["class"] });
   }
   const deadline = Date.now() + 15000;
+  // Whatever the person does first wins: a key pressed or a click before the title is found (the
+  // run still going) leaves the focus where they put it.
+  let acted = false;
+  const act = () => { acted = true; };
+  for (const kind of ["keydown", "pointerdown"]) {
+    document.addEventListener(kind, act, { capture: true, once: true });
+  }
   const focusTitle = () => {
+    if (acted) return;
     // Only once the run is over: until then the page being left may still show its own title.
     const over = document.querySelector('[data-test-script-state="notRunning"]') !== null;
     const title = [...document.querySelectorAll('[data-testid="stMain"] h1')].find(
@@ -201,16 +210,10 @@ _PAGE_SCRIPT = """
     }
     title.setAttribute("tabindex", "-1");
     title.focus({ preventScroll: true });
-    root.dataset.reboundPage = page;
     // A rerun right after (a cookie written, a key restored) may draw the title anew and drop the
     // focus to the page itself; put it back on the title then, never away from anything else, and
     // only until the person does something (a click's rerun can drop the focus too: it stays put).
     const until = Date.now() + 4000;
-    let acted = false;
-    const act = () => { acted = true; };
-    for (const kind of ["keydown", "pointerdown"]) {
-      document.addEventListener(kind, act, { capture: true, once: true });
-    }
     const keep = () => {
       if (acted || Date.now() > until || root.dataset.reboundPage !== page) return;
       if (document.activeElement === document.body) {

@@ -39,13 +39,7 @@ def data_bytes(folder: Path) -> bytes:
 
 def forgot_password(page: Page, username: str, code: str, password: str) -> None:
     code_field = page.get_by_label(content.FORGOT_FIELDS["Code"])
-    for _ in range(5):  # a rerun landing during the click (the cookie component) can swallow it
-        if code_field.count():
-            break
-        opener = page.get_by_role("button", name=content.FORGOT_TITLE)
-        expect(opener).to_be_visible()
-        opener.click()
-        settle(page)
+    page.get_by_role("button", name=content.FORGOT_TITLE).click()
     expect(code_field).to_be_visible()
     form = page.get_by_test_id("stForm").filter(has_text=content.FORGOT_FIELDS["Code"])
     form.get_by_label("Username").fill(username)
