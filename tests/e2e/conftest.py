@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -56,12 +57,16 @@ def start_server(
         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
         "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    # Into a file, never a pipe nobody reads (a full pipe would stop the server): a failing test shows its end.
+    log = Path(tempfile.mkstemp(prefix=f"rebound-server-{port}-", suffix=".log")[1])
+    with log.open("wb") as sink:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=sink, stderr=subprocess.STDOUT)
+    _SERVER_LOGS[process.pid] = (process, log)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited early:\n{process.stdout.read().decode(errors='replace')}")
+            raise RuntimeError(f"streamlit exited early:\n{log.read_text(errors='replace')}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as answer:
                 if answer.status == 200:
@@ -72,12 +77,47 @@ def start_server(
     raise RuntimeError("streamlit did not start within 60 s")
 
 
+_SERVER_LOGS: dict[int, tuple[subprocess.Popen, Path]] = {}  # by pid: every server this worker started
+_BROWSERS: list = []
+
+
+def _what_was_on_screen() -> str:
+    """Every open tab's address and accessibility tree, and the end of each running server's log."""
+    parts = []
+    for chromium in _BROWSERS:
+        for context in chromium.contexts:
+            for page in context.pages:
+                try:
+                    tree = page.locator("body").aria_snapshot(timeout=2_000)
+                    state = page.evaluate(
+                        "() => document.querySelector('[data-test-script-state]')?.dataset.testScriptState"
+                    )
+                except Exception as error:  # noqa: BLE001 - a report of what was there, at best effort
+                    tree, state = f"(not readable: {error})", "?"
+                parts.append(f"--- tab {page.url} (script {state})\n{tree[-4_000:]}")
+    for process, log in _SERVER_LOGS.values():
+        if process.poll() is None:
+            parts.append(f"--- server {process.pid} log ({log})\n{log.read_text(errors='replace')[-3_000:]}")
+    return "\n".join(parts)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call" and report.failed:
+        report.sections.append(("what the browser and the servers showed", _what_was_on_screen()))
+    return report
+
+
 def stop_server(process: subprocess.Popen) -> None:
     process.terminate()
     try:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         process.kill()
+    _, log = _SERVER_LOGS.pop(process.pid, (None, None))
+    if log is not None:
+        log.unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")
@@ -94,7 +134,9 @@ def browser():
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True
         )
+        _BROWSERS.append(chromium)
         yield chromium
+        _BROWSERS.remove(chromium)
         chromium.close()
 
 
