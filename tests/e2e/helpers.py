@@ -10,11 +10,42 @@ PASSWORD = "Calm-Harbor-42"
 IDLE = '[data-test-script-state="notRunning"]'
 
 
+# Counts the runs the page has seen start (the script state turning "running"), so that settle()
+# can tell whether the run an action asked for has begun: a click's run starts a moment after the
+# click, and checking "not running" before then would pass too soon.
+_COUNT_RUNS = """() => {
+  if (window.__reboundRuns === undefined) {
+    window.__reboundRuns = 0;
+    window.__reboundSettled = 0;
+    new MutationObserver((changes) => {
+      for (const change of changes) {
+        if (change.target.getAttribute("data-test-script-state") === "running") window.__reboundRuns += 1;
+      }
+    }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ["data-test-script-state"] });
+  }
+}"""
+# How long a run asked for by the last action may take to start (the click's message to the server).
+RUN_START_MS = 300
+
+
 def settle(page: Page, timeout: float = 20_000) -> None:
-    """Wait until the app has finished its current run (no sleeps)."""
+    """Wait until the app has finished its current run, and the one the last action asked for (no sleeps)."""
     page.wait_for_selector(IDLE, state="attached", timeout=timeout)
+    page.evaluate(_COUNT_RUNS)
+    # A run since the last settle (started, or over already), or none within RUN_START_MS.
+    page.wait_for_function(
+        """(ms) => {
+          window.__reboundAsked ??= performance.now();
+          return window.__reboundRuns > window.__reboundSettled || performance.now() - window.__reboundAsked > ms;
+        }""",
+        arg=RUN_START_MS,
+        timeout=timeout,
+    )
     page.wait_for_function(
         "() => !document.querySelector('[data-test-script-state=\"running\"]')", timeout=timeout
+    )
+    page.evaluate(
+        "() => { window.__reboundSettled = window.__reboundRuns; window.__reboundAsked = undefined; }"
     )
 
 
