@@ -40,6 +40,8 @@ def test_account_setback_reload_and_sign_out_round_trip(browser, server, shots):
     page.get_by_test_id("stSidebar").get_by_role("button", name="Sign out").click()
     settle(page)
     expect(page.get_by_role("heading", name="Welcome to Rebound")).to_be_visible()
+    # The browser itself lets the sign-in cookie go (the server also refuses it from now on).
+    page.wait_for_function("() => !document.cookie.split('; ').some((c) => c.startsWith('rebound_session='))")
     page.reload()
     settle(page)
     expect(page.get_by_role("heading", name="Welcome to Rebound")).to_be_visible()
