@@ -178,9 +178,12 @@ class FileBackend:
             self._sweep_counters()
         except OSError as error:
             raise StorageError("unavailable", why=_why(error)) from error
-        threading.Thread(
+        # Every account record is read once at start, in the background (see check_accounts); the
+        # thread is kept so whoever measures or stops the store can wait for it.
+        self.start_up_check = threading.Thread(
             target=self.check_accounts, kwargs={"pace": True}, name="rebound-check-accounts", daemon=True
-        ).start()
+        )
+        self.start_up_check.start()
 
     def close(self) -> None:
         """Nothing to release: every file is closed after use."""
