@@ -100,7 +100,7 @@ def test_five_stages_saved_come_back_after_a_reload_and_a_second_tab_undoes_noth
     person.fill("Priya Shah")
     # Leave the field and let its run finish before Save. Under load, a field's run and a Save
     # clicked in the same instant can be folded into the Save's run alone, which loses the name
-    # (a known gap, see the README's "Known gaps"); this test is about the second tab's old copy.
+    # (the README's "Known gap" under Drafts); this test is about the second tab's old copy.
     person.press("Tab")
     settle(second)
     save(second)
