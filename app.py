@@ -101,6 +101,7 @@ try:
         keys_ui.unlock_page()
     else:
         navigation.run()
+        drafts.run_finished()  # reached only by a run that drew its page to the end
 finally:
     if shell.signed_in() and not locked:
         # Once a signed-in run has gone out, load what the other pages need (once per process). Not

@@ -38,6 +38,7 @@ KEPT = f"{PREFIX}kept"
 BOOKS = f"{PREFIX}~books"  # {(setback id, stage): Book}
 LAST_PAGE = f"{PREFIX}~last"  # (setback id, stage, Shape) of the stage page the last run drew
 PREVIOUS = f"{PREFIX}~previous"  # (setback id, stage) of the stage page the run before this one drew
+DREW = f"{PREFIX}~drew"  # whether this run drew a stage page (run_finished() reads it)
 WRITER = f"{PREFIX}~writer"  # this run's writer (or None), looked up once by keep_drafts()
 
 
@@ -50,7 +51,7 @@ def _is_field_key(key: Any) -> bool:
     return (
         isinstance(key, str)
         and key.startswith(PREFIX)
-        and key not in (KEPT, BOOKS, LAST_PAGE, PREVIOUS, WRITER)
+        and key not in (KEPT, BOOKS, LAST_PAGE, PREVIOUS, DREW, WRITER)
     )
 
 
@@ -146,17 +147,34 @@ def keep_drafts() -> None:
 
     This only reads the values: writing every draft key back on each run would make Streamlit send
     the old values to the browser too, overwriting whatever the person was typing during that run.
+    The last page is only read here, never taken: a run that Streamlit cuts short (a newer field
+    left while it runs) leaves it for the run that replaces it, which then knows its page was open
+    already, and only a run that finishes without drawing a stage page forgets it (run_finished).
     """
     state = st.session_state
     state[WRITER] = _find_writer()
     kept = state.setdefault(KEPT, {})
     for key in [k for k in state if _is_field_key(k)]:
         kept[key] = state[key]
-    last = state.pop(LAST_PAGE, None)
+    last = state.get(LAST_PAGE)
     state[PREVIOUS] = last[:2] if last else None
+    state[DREW] = False
     if last is not None:
         setback_id, stage, shape = last
         _keep(setback_id, stage, shape, _values(f"{PREFIX}{setback_id}.{stage}.", kept_only=True))
+
+
+def run_finished() -> None:
+    """End of a signed-in run that drew its page to the end: no stage page drawn, none is open now.
+
+    A run cut short never gets here (Streamlit stops it when a newer request comes in, and for
+    st.rerun or switch_page), so the page it was drawing still counts as open for the next run:
+    otherwise that run would open the page afresh, bring in the draft it kept a moment ago as
+    "restored", and the line drawn above the fields would shift them and lose what is being typed.
+    """
+    state = st.session_state
+    if not state.pop(DREW, False):
+        state.pop(LAST_PAGE, None)
 
 
 def seed_session(setback_id: str, stage: str, saved: Mapping[str, Any]) -> None:
@@ -270,6 +288,7 @@ class PageDrafts:
         """End of the page's run: keep what the page holds, and be the page the next run looks at."""
         _keep(self.setback_id, self.stage, self.shape, self.values())
         st.session_state[LAST_PAGE] = (self.setback_id, self.stage, self.shape)
+        st.session_state[DREW] = True
 
     def saved(self) -> None:
         """After Save: what is on screen is saved, so there is no draft (kept or restored) any more."""
@@ -339,7 +358,15 @@ class PageDrafts:
     # -- what the page shows ----------------------------------------------------------------
 
     def status(self) -> None:
-        """Under the page's intro: the restored draft (with Discard), a discarded one's Undo, a problem."""
+        """Under the page's intro: the restored draft (with Discard), a discarded one's Undo, a problem.
+
+        Drawn in a slot of its own on every run, so a line coming or going never moves the fields
+        below it: Streamlit draws a moved field anew, which empties whatever is being typed into it.
+        """
+        with st.container(key=f"draft_status_{self.stage}"):
+            self._status_lines()
+
+    def _status_lines(self) -> None:
         if self.book.restored is not None and self.book.drafted:
             with st.container(
                 horizontal=True, vertical_alignment="center", key=f"draft_restored_{self.stage}"

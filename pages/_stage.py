@@ -364,15 +364,22 @@ class CrisisCards:
         self._shown: set[str] = set()
 
     def beside(self, field: str, *texts: str) -> None:
-        """Draw the card for `field` (a widget key), if its text calls for one; call right after the field."""
-        finding = crisis.check(" . ".join(text for text in texts if isinstance(text, str) and text.strip()))
-        if not finding:
-            return
-        closed = _closed().get(field, frozenset())
-        if not finding.digests - closed - self._shown:
-            return
-        self._shown |= finding.digests
-        _card(finding, field)
+        """Draw the card for `field` (a widget key), if its text calls for one; call right after the field.
+
+        The card has a slot of its own, drawn on every run: a card coming or going never moves the
+        fields below it (Streamlit draws a moved field anew, emptying what is being typed into it).
+        """
+        # Keys become CSS classes (st-key-…): a fingerprint of the field keeps them plain.
+        name = hashlib.sha256(field.encode()).hexdigest()[:12]
+        with st.container(key=f"crisis_slot_{name}"):
+            finding = crisis.check(" . ".join(text for text in texts if isinstance(text, str) and text.strip()))
+            if not finding:
+                return
+            closed = _closed().get(field, frozenset())
+            if not finding.digests - closed - self._shown:
+                return
+            self._shown |= finding.digests
+            _card(finding, field, name)
 
 
 def _closed() -> dict[str, frozenset[str]]:
@@ -386,12 +393,11 @@ def _close(field: str, digests: frozenset[str]) -> None:
     closed[field] = closed.get(field, frozenset()) | digests
 
 
-def _card(finding: crisis.Finding, field: str) -> None:
+def _card(finding: crisis.Finding, field: str, fingerprint: str) -> None:
     place = crisis.shown(crisis_region())
     helpline = crisis.directory()
     gentle = finding.tier < crisis.Tier.EXPLICIT
-    # Keys become CSS classes (st-key-…): a fingerprint of the field keeps them plain.
-    name = f"crisis_{'gentle' if gentle else 'explicit'}_{hashlib.sha256(field.encode()).hexdigest()[:12]}"
+    name = f"crisis_{'gentle' if gentle else 'explicit'}_{fingerprint}"
     with st.container(border=True, key=name):
         if gentle:
             st.markdown(f"**{content.CRISIS_GENTLE_TITLE}**")

@@ -92,6 +92,65 @@ def test_typed_values_are_kept_in_storage_and_come_back_in_a_new_session_with_th
     assert not again.exception
 
 
+def test_a_run_cut_short_by_a_newer_one_does_not_reopen_the_page_or_show_the_restored_line(
+    setback, store, monkeypatch
+):
+    """Streamlit stops a run when the browser sends a newer one (a field left while it runs): the
+    run that replaces it still has the same page open, so nothing is brought in as "restored" — a
+    line drawn above the fields would shift them and lose what is being typed into them."""
+    from core import suggestions
+    from streamlit.runtime.scriptrunner_utils.exceptions import StopException
+
+    at = open_page("gratitude")
+    at.text_input(key=key(setback, "gratitude", "entries.0.text")).input("Being chosen to interview").run()
+    ideas = suggestions.gratitude_suggestions
+
+    def cut_short(*args, **kwargs):
+        monkeypatch.setattr(suggestions, "gratitude_suggestions", ideas)
+        raise StopException()  # where Streamlit would raise it for the newer request
+
+    monkeypatch.setattr(suggestions, "gratitude_suggestions", cut_short)
+    at.text_input(key=key(setback, "gratitude", "entries.1.text")).input("Meeting a kind design lead").run()
+    flush_all()  # the cut-short run kept its values as the draft
+    assert kept(store, setback, "gratitude").values["entries.1.text"] == "Meeting a kind design lead"
+    at.text_input(key=key(setback, "gratitude", "entries.2.text")).input("Sharper stories").run()
+    assert restored_line(at) is None
+    assert [at.text_input(key=key(setback, "gratitude", f"entries.{i}.text")).value for i in range(3)] == [
+        "Being chosen to interview",
+        "Meeting a kind design lead",
+        "Sharper stories",
+    ]
+    assert not at.exception
+
+
+def place_of(at, widget_key: str) -> int:
+    """The position among the page's top-level elements of the one holding the widget."""
+    for index, node in at.main.children.items():
+        if getattr(node, "key", None) == widget_key or any(
+            getattr(inner, "key", None) == widget_key for inner in _inside(node)
+        ):
+            return index
+    raise AssertionError(f"{widget_key} is not on the page")
+
+
+def _inside(node):
+    for child in getattr(node, "children", {}).values():
+        yield child
+        yield from _inside(child)
+
+
+def test_the_restored_line_coming_or_going_never_moves_the_fields_below_it(setback, store):
+    """Streamlit draws a field that moved anew, emptying what is being typed into it: the line
+    sits in a slot of its own, so a tab rejoining a restarted server can show it safely."""
+    field = key(setback, "gratitude", "entries.0.text")
+    plain = open_page("gratitude")
+    assert restored_line(plain) is None
+    plain.text_input(key=field).input("Being chosen to interview").run()
+    again = open_page("gratitude")
+    assert restored_line(again) is not None
+    assert place_of(again, field) == place_of(plain, field)
+
+
 def test_opening_a_page_without_changing_anything_keeps_no_draft(setback, store):
     store.save_stage(SAM, setback.id, "went_well", WentWell(wins=["Reached the final"]))
     at = open_page("went_well")
