@@ -372,7 +372,9 @@ class CrisisCards:
         # Keys become CSS classes (st-key-…): a fingerprint of the field keeps them plain.
         name = hashlib.sha256(field.encode()).hexdigest()[:12]
         with st.container(key=f"crisis_slot_{name}"):
-            finding = crisis.check(" . ".join(text for text in texts if isinstance(text, str) and text.strip()))
+            finding = crisis.check(
+                " . ".join(text for text in texts if isinstance(text, str) and text.strip())
+            )
             if not finding:
                 return
             closed = _closed().get(field, frozenset())

@@ -12,8 +12,9 @@ import zipfile
 from datetime import date
 
 import pytest
+from streamlit.runtime.scriptrunner_utils.exceptions import StopException
 
-from core import content
+from core import content, suggestions
 from core.models import LONG_TEXT, Intake, NextTargets, Reflect, Vent, WentWell
 from core.storage import Person
 from core.storage.draft_writer import flush_all
@@ -98,9 +99,6 @@ def test_a_run_cut_short_by_a_newer_one_does_not_reopen_the_page_or_show_the_res
     """Streamlit stops a run when the browser sends a newer one (a field left while it runs): the
     run that replaces it still has the same page open, so nothing is brought in as "restored" — a
     line drawn above the fields would shift them and lose what is being typed into them."""
-    from core import suggestions
-    from streamlit.runtime.scriptrunner_utils.exceptions import StopException
-
     at = open_page("gratitude")
     at.text_input(key=key(setback, "gratitude", "entries.0.text")).input("Being chosen to interview").run()
     ideas = suggestions.gratitude_suggestions
