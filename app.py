@@ -26,8 +26,9 @@ st.set_page_config(
     menu_items={"About": content.TAGLINE},
 )
 style.apply()
-if _transport.text_was_unsendable():
-    st.error(content.TEXT_UNSENDABLE, icon=":material/edit_off:")
+# Said above the page (page() below), so the page's own next run, once the text is fixed, clears it.
+unsendable = _transport.text_was_unsendable()
+if unsendable:
     st.toast(content.TEXT_UNSENDABLE, icon=":material/edit_off:", duration="long")
 
 # Built once per session; it reads the sign-in cookie from the request and draws nothing.
@@ -94,14 +95,42 @@ with st.sidebar, style.scripts():
         prefs.apply_theme()
         drafts.leave_guard()
 
+
+def unsendable_note(shown: bool) -> None:
+    if shown:
+        st.error(content.TEXT_UNSENDABLE, icon=":material/edit_off:")
+
+
+def page(unsendable: bool) -> None:
+    unsendable_note(unsendable)
+    navigation.run()
+    drafts.run_finished()  # reached only by a run that drew its page to the end
+
+
+@st.fragment
+def worksheet() -> None:
+    """A stage page or Summary: a change to one of its fields reruns the page alone, not the router
+    and the sidebar around it, which show nothing of the page's fields (Save, which changes the
+    sidebar's progress, asks for a whole run when it does)."""
+    own_run = drafts.page_fragment_starts()
+    if own_run:
+        i18n.use(prefs.spoken_language() or prefs.language())  # app.py's top did not run
+        # Streamlit lets the page st.navigation returned run once per run of app.py; this run is
+        # the page's own, so it may run once more (pinned Streamlit: tests/e2e prove the walk).
+        navigation._can_be_called = True
+    page(unsendable and not own_run)
+
+
 locked = shell.locked()
 try:
     if locked:
         # Signed in, but this window can't open the person's encrypted writing: the password only.
+        unsendable_note(unsendable)
         keys_ui.unlock_page()
+    elif shell.signed_in() and any(navigation is pages[name] for name in shell.WORKSHEETS):
+        worksheet()
     else:
-        navigation.run()
-        drafts.run_finished()  # reached only by a run that drew its page to the end
+        page(unsendable)
 finally:
     if shell.signed_in() and not locked:
         # Once a signed-in run has gone out, load what the other pages need (once per process). Not

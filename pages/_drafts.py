@@ -39,6 +39,7 @@ BOOKS = f"{PREFIX}~books"  # {(setback id, stage): Book}
 LAST_PAGE = f"{PREFIX}~last"  # (setback id, stage, Shape) of the stage page the last run drew
 PREVIOUS = f"{PREFIX}~previous"  # (setback id, stage) of the stage page the run before this one drew
 DREW = f"{PREFIX}~drew"  # whether this run drew a stage page (run_finished() reads it)
+APP_RUN = f"{PREFIX}~app_run"  # set by keep_drafts() on a whole run, taken by the page's fragment
 WRITER = f"{PREFIX}~writer"  # this run's writer (or None), looked up once by keep_drafts()
 
 
@@ -51,7 +52,7 @@ def _is_field_key(key: Any) -> bool:
     return (
         isinstance(key, str)
         and key.startswith(PREFIX)
-        and key not in (KEPT, BOOKS, LAST_PAGE, PREVIOUS, DREW, WRITER)
+        and key not in (KEPT, BOOKS, LAST_PAGE, PREVIOUS, DREW, APP_RUN, WRITER)
     )
 
 
@@ -159,9 +160,23 @@ def keep_drafts() -> None:
     last = state.get(LAST_PAGE)
     state[PREVIOUS] = last[:2] if last else None
     state[DREW] = False
+    state[APP_RUN] = True
     if last is not None:
         setback_id, stage, shape = last
         _keep(setback_id, stage, shape, _values(f"{PREFIX}{setback_id}.{stage}.", kept_only=True))
+
+
+def page_fragment_starts() -> bool:
+    """Start of a worksheet page drawn as a fragment: whether this run is the fragment's own.
+
+    A change to one of the page's fields reruns the page alone, without app.py around it; such a
+    run keeps the drafts here, as app.py's keep_drafts() does at the top of a whole run.
+    """
+    if st.session_state.pop(APP_RUN, False):
+        return False
+    keep_drafts()
+    st.session_state.pop(APP_RUN, None)
+    return True
 
 
 def run_finished() -> None:
@@ -411,8 +426,10 @@ class PageDrafts:
 # Text typed into a field reaches the server only when the field is left (or Enter, or Ctrl+Enter in
 # a text area; a form's fields when it is submitted). Until then it lives only in the page: a
 # reload, closing the tab or leaving the site asks the browser's own "leave this page?" question
-# then, and only then. Clicking anything in the app (a page link, Sign out) leaves the field first,
-# which sends the text with that very run, so in-app clicks need no question.
+# then, and only then. Clicking anything in the app leaves the field first, which sends the text,
+# so in-app clicks need no question. A page link waits for that run: a stage page's fields rerun
+# the page alone (a fragment, see app.py), and a run of another page would otherwise come first
+# and forget the fields before their words arrive.
 _LEAVE_SCRIPT = """
 <span data-rebound-leave-guard hidden></span>
 <script>
@@ -442,6 +459,37 @@ _LEAVE_SCRIPT = """
     const button = event.target.closest && event.target.closest("button");
     const inForm = button && form(button);
     if (inForm) inForm.querySelectorAll("input, textarea").forEach(sent);
+  }, true);
+  // A page link pressed while a field still holds words the server has not heard: the field is
+  // left first, which sends them with a run of this page alone, and the link's click waits for
+  // that run (the words reach their page's draft before the other page is drawn).
+  const pageLinks = '[data-testid="stSidebarNav"] a, [data-testid="stPageLink"] a';
+  let held = null;
+  document.addEventListener("pointerdown", (event) => {
+    const link = event.target.closest && event.target.closest(pageLinks);
+    const el = document.activeElement;
+    held = link && isText(el) && !form(el) && typing.has(el) ? link : null;
+    if (held) el.blur();
+  }, true);
+  const afterRun = (then) => {
+    const started = Date.now();
+    let began = false;
+    const look = () => {
+      const running = document.querySelector('[data-test-script-state="running"]') !== null;
+      began ||= running;
+      const waited = Date.now() - started;
+      if ((began && !running) || (!began && waited > 500) || waited > 5000) then();
+      else setTimeout(look, 15);
+    };
+    look();
+  };
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest && event.target.closest(pageLinks);
+    if (!link || link !== held) return;
+    held = null;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    afterRun(() => link.click());
   }, true);
   window.addEventListener("beforeunload", (event) => {
     for (const el of [...typing]) if (!el.isConnected) typing.delete(el);

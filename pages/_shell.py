@@ -53,6 +53,8 @@ PAGES = {
     "history": "pages/history.py",
     "account": "pages/account.py",
 }
+# The pages whose fields only change the page itself until Save (a fragment each: see app.py).
+WORKSHEETS = ("vent", "reflect", "went_well", "gratitude", "next_targets", "summary")
 NEXT_STAGE = {
     "vent": "reflect",
     "reflect": "went_well",

@@ -303,10 +303,10 @@ def test_text_still_in_the_box_survives_an_in_app_page_link(browser, rebound):
     page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
     typed = SAVED_VENT + " Typed, then Reflect."
     type_into(page, "Your writing", " Typed, then Reflect.", leave=False)
-    # The click leaves the field first, which sends its text with a run of Vent; whether the link's
-    # own click then lands depends on timing (a bare Streamlit app does the same): either way the
-    # text must be on the server, kept as a draft, and no question asked.
+    # The click leaves the field first, which sends its text with a run of Vent alone, and the
+    # link waits for that run: the text is kept as a draft, Reflect opens, and no question asked.
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Reflect", exact=True).click()
+    expect(page.get_by_role("heading", name="Reflect", exact=True)).to_be_visible()
     settle(page)
     assert dialogs == []  # nothing is only in the browser any more
     deadline = time.monotonic() + 10
