@@ -112,9 +112,12 @@ def worksheet() -> None:
     """A stage page or Summary: a change to one of its fields reruns the page alone, not the router
     and the sidebar around it, which show nothing of the page's fields (Save, which changes the
     sidebar's progress, asks for a whole run when it does)."""
-    own_run = drafts.page_fragment_starts()
-    if own_run:
-        i18n.use(prefs.spoken_language() or prefs.language())  # app.py's top did not run
+    own_run = drafts.own_fragment_run()
+    if own_run:  # app.py's top did not run: what it does first, for this page
+        if shell.session_revoked():
+            st.rerun(scope="app")  # whose top ends the session (its cookie slot is outside this page)
+        i18n.use(prefs.spoken_language() or prefs.language())
+        drafts.keep_drafts(whole_run=False)
         # Streamlit lets the page st.navigation returned run once per run of app.py; this run is
         # the page's own, so it may run once more (pinned Streamlit: tests/e2e prove the walk).
         navigation._can_be_called = True

@@ -143,7 +143,7 @@ def _keep(setback_id: str, stage: str, shape: rules.Shape, current: Mapping[str,
     record.kept = plain
 
 
-def keep_drafts() -> None:
+def keep_drafts(*, whole_run: bool = True) -> None:
     """Start of every signed-in run: remember every field value, and keep the last page's draft.
 
     This only reads the values: writing every draft key back on each run would make Streamlit send
@@ -160,23 +160,20 @@ def keep_drafts() -> None:
     last = state.get(LAST_PAGE)
     state[PREVIOUS] = last[:2] if last else None
     state[DREW] = False
-    state[APP_RUN] = True
+    if whole_run:
+        state[APP_RUN] = True  # taken by the page's fragment, drawn later in this run
     if last is not None:
         setback_id, stage, shape = last
         _keep(setback_id, stage, shape, _values(f"{PREFIX}{setback_id}.{stage}.", kept_only=True))
 
 
-def page_fragment_starts() -> bool:
-    """Start of a worksheet page drawn as a fragment: whether this run is the fragment's own.
+def own_fragment_run() -> bool:
+    """In a worksheet page drawn as a fragment: whether this run is the fragment's own.
 
     A change to one of the page's fields reruns the page alone, without app.py around it; such a
-    run keeps the drafts here, as app.py's keep_drafts() does at the top of a whole run.
+    run calls keep_drafts(whole_run=False) itself.
     """
-    if st.session_state.pop(APP_RUN, False):
-        return False
-    keep_drafts()
-    st.session_state.pop(APP_RUN, None)
-    return True
+    return not st.session_state.pop(APP_RUN, False)
 
 
 def run_finished() -> None:

@@ -348,19 +348,30 @@ def end_session_if_revoked() -> None:
 
     Runs first on every run, before any page or callback can write for the person.
     """
-    if not signed_in():
-        return
-    try:
-        account = store().account(username())
-    except StorageError:
-        return  # can't tell just now; every write checks the account itself
-    if auth.session_valid(account, float(st.session_state.get(SIGNED_IN_AT, 0.0))):
+    message = _revocation()
+    if message is None:
         return
     authenticator().logout(location="unrendered")
     forget_session()
-    st.toast(
-        content.ACCOUNT_GONE if account is None else content.SIGNED_OUT_ELSEWHERE, icon=":material/info:"
-    )
+    st.toast(message, icon=":material/info:")
+
+
+def session_revoked() -> bool:
+    """Whether end_session_if_revoked() would end this session (a page's own run asks, then reruns)."""
+    return _revocation() is not None
+
+
+def _revocation() -> str | None:
+    """What to tell a signed-in session that must end now, or None while it may go on."""
+    if not signed_in():
+        return None
+    try:
+        account = store().account(username())
+    except StorageError:
+        return None  # can't tell just now; every write checks the account itself
+    if auth.session_valid(account, float(st.session_state.get(SIGNED_IN_AT, 0.0))):
+        return None
+    return content.ACCOUNT_GONE if account is None else content.SIGNED_OUT_ELSEWHERE
 
 
 def forget_session() -> None:

@@ -214,6 +214,31 @@ def test_signing_out_in_one_tab_ends_the_other_tabs_of_that_browser_on_their_nex
     context.close()
 
 
+def test_signed_out_in_one_tab_the_other_leaving_a_field_of_a_stage_page_is_signed_out_and_keeps_nothing(
+    browser, app
+):
+    """A stage page's field reruns that page alone: that run, too, ends a session signed out elsewhere
+    before it keeps anything."""
+    url, data_dir, _ = app
+    context = browser.new_context()
+    first, second = context.new_page(), context.new_page()
+    open_app(first, url)
+    create_account(first, "tove")
+    new_setback(first, "Acme")
+    open_app(second, url)
+    signed_in(second)
+    go_to(second, "Vent")
+    sign_out(first)
+    signed_out(first)
+    second.get_by_role("textbox", name="Your writing").fill("typed after signing out elsewhere")
+    second.get_by_role("heading", name="Vent", exact=True).click()  # leaves the field
+    settle(second)
+    signed_out(second)
+    expect(second.get_by_text(content.SIGNED_OUT_ELSEWHERE)).to_be_visible()
+    assert files_store(data_dir).backend.list_drafts("tove") == []  # the words went nowhere
+    context.close()
+
+
 @pytest.mark.parametrize(
     "claims",
     [
