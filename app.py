@@ -116,7 +116,6 @@ def worksheet() -> None:
     if own_run:  # app.py's top did not run: what it does first, for this page
         if shell.session_revoked():
             st.rerun(scope="app")  # whose top ends the session (its cookie slot is outside this page)
-        i18n.use(prefs.spoken_language() or prefs.language())
         drafts.keep_drafts(whole_run=False)
         # Streamlit lets the page st.navigation returned run once per run of app.py; this run is
         # the page's own, so it may run once more (pinned Streamlit: tests/e2e prove the walk).

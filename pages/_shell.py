@@ -24,7 +24,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit_authenticator.models import cookie_model
 
 from core import auth, content, keys
-from core.models import Setback, StageModel
+from core.models import STAGES, Setback, StageModel
 from core.progress import stages_done
 from core.settings import Settings, SettingsError
 from core.storage import (
@@ -54,7 +54,7 @@ PAGES = {
     "account": "pages/account.py",
 }
 # The pages whose fields only change the page itself until Save (a fragment each: see app.py).
-WORKSHEETS = ("vent", "reflect", "went_well", "gratitude", "next_targets", "summary")
+WORKSHEETS = (*STAGES, "summary")
 NEXT_STAGE = {
     "vent": "reflect",
     "reflect": "went_well",

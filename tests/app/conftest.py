@@ -59,3 +59,24 @@ def assert_valid_vega_lite(spec_json: str) -> None:
     from altair.vegalite.v6.schema.core import load_schema
 
     validate_jsonschema(json.loads(spec_json), load_schema())
+
+
+def place_of(at, widget_key: str) -> tuple[int, ...]:
+    """Where the widget sits on the page: the index of each block on the way to it, then its own.
+
+    Streamlit draws a widget whose place changed anew in the browser (emptying what is being typed).
+    """
+    found = _path_to(at.main, widget_key)
+    if found is None:
+        raise AssertionError(f"{widget_key} is not on the page")
+    return found
+
+
+def _path_to(node, widget_key: str) -> tuple[int, ...] | None:
+    for index, child in getattr(node, "children", {}).items():
+        if getattr(child, "key", None) == widget_key:
+            return (index,)
+        inner = _path_to(child, widget_key)
+        if inner is not None:
+            return (index, *inner)
+    return None

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from core import content
 from core.models import Intake
 from core.storage import Person, Store
-from tests.app.conftest import signed_in_app
+from tests.app.conftest import place_of, signed_in_app
 from tests.factories import people_store
 
 USER = "sam"
@@ -251,3 +251,14 @@ def test_left_at_its_default_the_region_follows_the_browser(setback, context, re
     assert content.CRISIS_LINES_FOR.format(region=region) in [caption.value for caption in at.caption]
     assert number in shown(at)
     assert not at.exception
+
+
+def test_a_card_coming_never_moves_the_fields_below_it(setback):
+    """Streamlit draws a field that moved anew, emptying what is being typed into it: each card sits
+    in a slot of its own, so the toggle under Vent's writing keeps its place when a card comes."""
+    at = open_page("vent")
+    toggle = draft(setback, "vent", "private")
+    before = place_of(at, toggle)
+    at.text_area(key=draft(setback, "vent", "text")).input(SUICIDAL).run()
+    assert EXPLICIT in shown(at)
+    assert place_of(at, toggle) == before

@@ -18,7 +18,7 @@ from core import content, suggestions
 from core.models import LONG_TEXT, Intake, NextTargets, Reflect, Vent, WentWell
 from core.storage import Person
 from core.storage.draft_writer import flush_all
-from tests.app.conftest import signed_in_app
+from tests.app.conftest import place_of, signed_in_app
 from tests.app.test_summary_page import files, pdf_text  # noqa: F401 - files is a fixture
 from tests.factories import people_store
 
@@ -119,22 +119,6 @@ def test_a_run_cut_short_by_a_newer_one_does_not_reopen_the_page_or_show_the_res
         "Sharper stories",
     ]
     assert not at.exception
-
-
-def place_of(at, widget_key: str) -> int:
-    """The position among the page's top-level elements of the one holding the widget."""
-    for index, node in at.main.children.items():
-        if getattr(node, "key", None) == widget_key or any(
-            getattr(inner, "key", None) == widget_key for inner in _inside(node)
-        ):
-            return index
-    raise AssertionError(f"{widget_key} is not on the page")
-
-
-def _inside(node):
-    for child in getattr(node, "children", {}).values():
-        yield child
-        yield from _inside(child)
 
 
 def test_the_restored_line_coming_or_going_never_moves_the_fields_below_it(setback, store):

@@ -39,6 +39,8 @@ def test_switching_to_spanish_walks_a_stage_and_downloads_a_spanish_pdf_csv_and_
                 "summary": content.NAV["summary"],
                 "check_in": content.VENT_CHECK_IN,
                 "save": content.SAVE,
+                "writing": content.VENT_WRITE_LABEL,
+                "unsaved": content.STAGE_UNSAVED,
                 "pdf": content.SUMMARY_DOWNLOAD_PDF,
                 "ics": content.SUMMARY_DOWNLOAD_ICS,
                 "csv": content.SUMMARY_DOWNLOAD_CSV,
@@ -56,6 +58,12 @@ def test_switching_to_spanish_walks_a_stage_and_downloads_a_spanish_pdf_csv_and_
 
         nav.get_by_role("link", name=spanish["vent"]).click()
         settle(page)
+        expect(page.get_by_text(spanish["check_in"])).to_be_visible()
+        # Leaving a field reruns the page alone (app.py's top, which sets the language, does not run).
+        page.get_by_role("textbox", name=spanish["writing"]).fill("Cuatro rondas y un correo de dos líneas.")
+        page.get_by_role("heading", level=1).first.click()
+        settle(page)
+        expect(page.get_by_text(spanish["unsaved"])).to_be_visible()
         expect(page.get_by_text(spanish["check_in"])).to_be_visible()
         page.get_by_role("button", name=spanish["save"], exact=True).first.click()
         settle(page)
