@@ -30,6 +30,7 @@ style.apply()
 unsendable = _transport.text_was_unsendable()
 if unsendable:
     st.toast(content.TEXT_UNSENDABLE, icon=":material/edit_off:", duration="long")
+shell.show_note_from_last_run()
 
 # Built once per session; it reads the sign-in cookie from the request and draws nothing.
 authenticator = shell.authenticator()

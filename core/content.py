@@ -91,7 +91,7 @@ REGISTER_FIELDS = {
     "Register": "Create account",
 }
 LOGIN_FAILED = "Those details didn't match an account. Check the username and password and try again."
-REGISTERED_SIGNED_IN = "Your account is ready, and you're signed in. One moment…"
+REGISTERED_SIGNED_IN = "Your account is ready, and you're signed in."
 REGISTRATION_CLOSED = "New accounts can't be created here right now. Ask the person who runs this Rebound."
 REGISTRATION_LISTED = "Accounts can be created with an invited email address only."
 
@@ -1777,7 +1777,6 @@ LANGUAGE_HELP = "Rebound speaks English and Spanish. “Same as my browser” fo
 
 SIGN_IN_PAGE = "Sign in"
 SIDEBAR_SIGNED_IN_AS = "Signed in as {name}"
-WELCOME_BACK = "Welcome, {name}. One moment…"
 NO_SETBACK_YET = "There's no setback to work on yet. Tell Rebound what happened first."
 CURRENT_SETBACK = "Current setback"
 STAGE_FOR = "For {title}"

@@ -210,11 +210,9 @@ def finish_recovery(authenticator) -> None:
     if account is None:
         return
     shell.sign_in_as(account)
-    st.success(content.forgot_done(left), icon=":material/check:")
-    st.toast(content.forgot_done(left), icon=":material/check:")
+    shell.note_for_next_run(content.forgot_done(left))
     if shell.settings().cookie_expiry_days:
-        authenticator.cookie_controller.set_cookie()
-        st.stop()
+        authenticator.cookie_controller.set_cookie()  # written at the top of the run below
     st.rerun()
 
 

@@ -67,15 +67,15 @@ NEXT_STAGE = {
 
 
 class _RequestCookies(stx.CookieManager):
-    """The authenticator's cookie manager without the "getAll" component it draws when built.
+    """The authenticator's cookie manager, with no component: every cookie is a line of script.
 
     The authenticator reads its cookie from the request headers (st.context.cookies), so the
     component's copy of the browser's cookies was never used; drawing it cost every new session an
-    iframe, a 2.4 MB script and a second run of the whole app. Setting the sign-in cookie still goes
-    through the component: its answer is the run that takes a person from the sign-in page into the
-    app. Every other cookie (the device cookie, a sign-out's delete) is a line of script instead,
-    with no answer and so no extra run, in which a click landing just before it (a page link,
-    "Forgot password?") was lost.
+    iframe, a 2.4 MB script and a second run of the whole app. Setting a cookie through it cost a
+    sign-in the same again: the click waited for the component to load and answer before the app
+    opened. A line of script has no answer, so no run follows it (one used to swallow a click made
+    just after). A cookie set while a page draws (the sign-in forms) is kept for the next run's top
+    (issue_pending_cookie); the page that signs someone in reruns straight away.
     """
 
     def __init__(self, key: str = "init") -> None:  # the component is not drawn, so no key is taken
@@ -83,10 +83,24 @@ class _RequestCookies(stx.CookieManager):
         self.cookies = dict(st.context.cookies)
         self.slot: Any = None  # where this run's cookie scripts go (cookie_slot())
 
-    def set_quietly(self, name: str, value: str, expires_at: datetime) -> None:
-        """Set a cookie with no run after it."""
-        self._write(name, value, expires_at.astimezone(UTC))
-        self.cookies[name] = value
+    def set(
+        self,
+        cookie: str,
+        val: str,
+        key: str = "set",
+        path: str = "/",
+        expires_at: datetime | None = None,
+        **_: Any,
+    ) -> None:
+        """Keep `cookie` for the top of the next run (issue_pending_cookie), which writes it."""
+        expires = expires_at or datetime.now() + timedelta(days=1)
+        st.session_state.setdefault(COOKIES_TO_WRITE, {})[cookie] = (val, expires.astimezone(UTC))
+        self.cookies[cookie] = val
+
+    def write_pending(self) -> None:
+        """Write the cookies kept since the last run, in this run's slot."""
+        for name, (value, expires) in st.session_state.pop(COOKIES_TO_WRITE, {}).items():
+            self._write(name, value, expires)
 
     def delete(self, cookie: str, key: str = "delete") -> None:
         self._write(cookie, "", datetime(1970, 1, 1, tzinfo=UTC))
@@ -100,6 +114,10 @@ class _RequestCookies(stx.CookieManager):
         script = f"<script>document.cookie = {cookie} + '; SameSite=Strict' + {secure};</script>"
         with self.slot if self.slot is not None else nullcontext():
             st.html(script, unsafe_allow_javascript=True)
+
+
+# Cookies to write on the next run: {name: (value, expires)} (_RequestCookies.set).
+COOKIES_TO_WRITE = "auth.cookies_to_write"
 
 
 def _cookies() -> _RequestCookies:
@@ -281,6 +299,18 @@ def authenticator() -> stauth.Authenticate:
 
 
 PENDING_COOKIE = "auth.cookie_pending"
+# A word for the next run's top: st.rerun() drops what the run it ends has not yet sent, toasts too.
+NEXT_RUN_NOTE = "shell.next_run_note"
+
+
+def note_for_next_run(message: str) -> None:
+    """Show `message` as a toast on the next run (for a page about to call st.rerun())."""
+    st.session_state[NEXT_RUN_NOTE] = message
+
+
+def show_note_from_last_run() -> None:
+    if message := st.session_state.pop(NEXT_RUN_NOTE, None):
+        st.toast(message, icon=":material/check:", duration="long")
 
 
 def sign_in_as(account: Account) -> None:
@@ -299,17 +329,19 @@ def sign_in_as(account: Account) -> None:
 
 
 def issue_pending_cookie() -> None:
-    """Set the cookies a sign-in asked for (they are drawn in a run, not in a callback)."""
+    """Write the cookies a sign-in asked for (they are drawn in a run, not in a callback)."""
     sign_in_cookie = st.session_state.pop(PENDING_COOKIE, False)
     device_cookie = st.session_state.pop(DEVICE_PENDING, False)
+    cookies = _cookies()
     if not signed_in():
+        st.session_state.pop(COOKIES_TO_WRITE, None)
         return
     if sign_in_cookie:
-        with _cookies().slot:
-            authenticator().cookie_controller.set_cookie()
+        authenticator().cookie_controller.set_cookie()
     if device_cookie:
         token = jwt.encode(auth.new_device_claims(username()), _cookie_key(), algorithm="HS256")
-        _cookies().set_quietly(device_cookie_name(), token, datetime.now() + timedelta(days=auth.DEVICE_DAYS))
+        cookies.set(device_cookie_name(), token, expires_at=datetime.now() + timedelta(days=auth.DEVICE_DAYS))
+    cookies.write_pending()
 
 
 def change_password(account: Account, password: str) -> None:

@@ -127,16 +127,15 @@ st.write(content.SIGN_IN_INTRO)
 prefs.language_picker()
 
 if made := st.session_state.pop(MADE, None):
-    # Signed in straight away, as the Sign in form does: the cookie is set on this run, still on this
-    # page, and the cookie component's answer reruns the app onto the page asked for. (Signing in
-    # from the callback would show Start here first, and that rerun would land while they type.)
+    # Signed in straight away, as the Sign in form does; the rerun opens the page asked for and
+    # writes the cookie at its top. (Signing in from the callback would show Start here first, and
+    # the run after it would land while they type.)
     account = shell.store().account(made)
     if account is not None:
         shell.sign_in_as(account)
-        st.success(content.REGISTERED_SIGNED_IN, icon=":material/check:")
+        shell.note_for_next_run(content.REGISTERED_SIGNED_IN)
         if settings.cookie_expiry_days:
             authenticator.cookie_controller.set_cookie()
-            st.stop()
         st.rerun()
 
 # A recovery code set a new password on the run before: signed in the same way.
@@ -157,8 +156,8 @@ with login_tab:
     if st.session_state.get("authentication_status") is False:
         st.error(content.LOGIN_FAILED)
     elif shell.signed_in():
-        # No st.rerun() here: the cookie component must reach the browser first; it reruns the app.
-        st.success(content.WELCOME_BACK.format(name=st.session_state.get("name") or shell.username()))
+        # Into the app at once: the next run's top writes the cookie login() has just set.
+        st.rerun()
 
 with login_tab:
     if not shell.signed_in():

@@ -132,7 +132,7 @@ def test_forgot_password_with_a_code_signs_in_with_everything_and_the_code_is_us
     forgot(at, "Sam", codes[4], NEW_PASSWORD)
     assert at.session_state["authentication_status"] is True
     assert at.session_state[shell.DATA_KEY] == person.key
-    assert content.forgot_done(7) in [s.value for s in at.success]
+    assert content.forgot_done(7) in [t.value for t in at.toast]
     at.run()
     at.switch_page("pages/vent.py").run()
     assert "still here after a new password" in [t.value for t in at.text_area]

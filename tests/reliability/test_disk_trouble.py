@@ -204,7 +204,7 @@ def test_creating_an_account_on_a_full_disk_says_so_keeps_the_form_and_signs_nob
     assert any("were not saved" in e and "No space left on device" in e for e in errors), errors
     assert refused, "the registration really went through the full disk"
     assert not at.session_state["authentication_status"]
-    assert content.REGISTERED_SIGNED_IN not in [s.value for s in at.success]
+    assert content.REGISTERED_SIGNED_IN not in [t.value for t in at.toast]
     assert at.text_input(key="register.username").value == "sam"  # what was typed is still there
     assert files_store(data_dir).account("sam") is None
     assert not at.exception

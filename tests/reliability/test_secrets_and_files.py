@@ -58,7 +58,7 @@ def test_a_password_registered_through_the_sign_in_page_is_stored_only_as_a_bcry
     at = signed_out_app()
     register(at, "sam", PASSWORD)
     # Registering signs the person in at once, and says so.
-    assert content.REGISTERED_SIGNED_IN in [s.value for s in at.success]
+    assert content.REGISTERED_SIGNED_IN in [t.value for t in at.toast]
     assert at.session_state["authentication_status"] is True and at.session_state["username"] == "sam"
     stored = files_store(data_dir).account("sam").password_hash
     assert BCRYPT.match(stored)
