@@ -81,13 +81,20 @@ def test_wrong_password_says_the_details_did_not_match(data_dir):
     assert not at.exception
 
 
-def test_signing_in_opens_start_here():
+def test_signing_in_opens_start_here_on_the_click_and_writes_the_cookie_with_a_line_of_script():
     register(fresh_tab(), "sam", PASSWORD)
     at = fresh_tab()
     login(at, "sam", PASSWORD)
     assert at.session_state["authentication_status"] is True
-    at.run()  # the next run, as the browser's after the cookie is written: the signed-in pages
+    # No run is waited for (a cookie component's answer once was): the click itself opens the app.
     assert at.title[0].value == content.START_TITLE
+    scripts = [element.proto.body for element in at.get("html") if "document.cookie" in element.proto.body]
+    assert any(
+        script.startswith(f'<script>document.cookie = "{shell.settings().cookie_name}=') for script in scripts
+    )
+    assert not at.get("component_instance")
+    at.run()  # a later run writes no cookie again
+    assert not [element for element in at.get("html") if "document.cookie" in element.proto.body]
     assert not at.exception
 
 
