@@ -60,7 +60,7 @@ def shot(page: Page, folder: Path, name: str) -> None:
 
 def choose_tab(page: Page, name: str) -> None:
     # react-aria keeps a hidden copy of each tab, so match Streamlit's own test id. A rerun that
-    # lands during the click (the cookie component reports back once) can swallow it: click again.
+    # lands during the click can swallow it: click again.
     tab = page.get_by_test_id("stTab").filter(has_text=name)
     for _ in range(5):
         tab.click()

@@ -80,6 +80,8 @@ def test_sign_up_tell_it_go_straight_on_edit_delete_undo_and_the_current_setback
     open_app(page, url)
     create_account(page, "newcomer-walk")  # signed in at once, on Start here
     expect(page.get_by_role("heading", name=content.START_TITLE)).to_be_visible()
+    # Said on the run the sign-up's rerun opened (a toast before st.rerun would be dropped).
+    expect(page.get_by_test_id("stToast").filter(has_text=content.REGISTERED_SIGNED_IN)).to_be_visible()
 
     page.get_by_role("textbox", name="Company").fill("Acme Rockets")
     page.get_by_role("textbox", name="Role").fill("Designer")
