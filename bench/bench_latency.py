@@ -83,12 +83,13 @@ class Rebound:
             area.fill(text)
             h.after_next_run(page, lambda: area.press("Control+Enter"))
             page.get_by_text("You have changes that aren't saved yet.").wait_for()
-            page.get_by_role("button", name="Save").click()
+            # Wait for the run the click starts: the last round's "Saved at" may still be showing.
+            h.after_next_run(page, lambda: page.get_by_role("button", name="Save").click())
             page.get_by_text("Saved at ").wait_for()
         else:
             page.get_by_role("textbox", name="Company").fill(text)
             page.get_by_role("textbox", name="Role").fill("Analyst")
-            page.get_by_role("button", name="Save").click()
+            h.after_next_run(page, lambda: page.get_by_role("button", name="Save").click())
             page.get_by_text("Saved. This setback is now your current one").wait_for()
         h.settle(page)
         return h.click_latency(h.timings(page))
