@@ -16,7 +16,6 @@ from typing import Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import extra_streamlit_components as stx
 import jwt
 import streamlit as st
 import streamlit_authenticator as stauth
@@ -66,8 +65,13 @@ NEXT_STAGE = {
 # -- settings, files, authenticator ----------------------------------------------------------
 
 
-class _RequestCookies(stx.CookieManager):
-    """The authenticator's cookie manager, with no component: every cookie is a line of script.
+# Cookies to write on the next run: {name: (value, expires)} (_RequestCookies.set).
+COOKIES_TO_WRITE = "auth.cookies_to_write"
+
+
+class _RequestCookies:
+    """What the authenticator takes for extra_streamlit_components' CookieManager (it calls `set`
+    and `delete`), with no component: every cookie is a line of script.
 
     The authenticator reads its cookie from the request headers (st.context.cookies), so the
     component's copy of the browser's cookies was never used; drawing it cost every new session an
@@ -78,8 +82,7 @@ class _RequestCookies(stx.CookieManager):
     (issue_pending_cookie); the page that signs someone in reruns straight away.
     """
 
-    def __init__(self, key: str = "init") -> None:  # the component is not drawn, so no key is taken
-        self.cookie_manager = sys.modules[stx.CookieManager.__module__]._component_func
+    def __init__(self) -> None:
         self.cookies = dict(st.context.cookies)
         self.slot: Any = None  # where this run's cookie scripts go (cookie_slot())
 
@@ -116,10 +119,6 @@ class _RequestCookies(stx.CookieManager):
             st.html(script, unsafe_allow_javascript=True)
 
 
-# Cookies to write on the next run: {name: (value, expires)} (_RequestCookies.set).
-COOKIES_TO_WRITE = "auth.cookies_to_write"
-
-
 def _cookies() -> _RequestCookies:
     return authenticator().cookie_controller.cookie_model.cookie_manager
 
@@ -130,7 +129,7 @@ def cookie_slot() -> None:
         _cookies().slot = st.container(key="rebound_cookies")
 
 
-# The authenticator builds its cookie manager as `stx.CookieManager()`; give it the one above.
+# The authenticator builds its cookie manager as `stx.CookieManager()`: it gets the one above.
 cookie_model.stx = SimpleNamespace(CookieManager=_RequestCookies)
 
 

@@ -168,7 +168,7 @@ CSS = f"""
   visibility: hidden !important;
 }}
 
-/* The containers of the app's scripts and cookie components take no room. */
+/* The containers of the app's scripts and cookie scripts take no room. */
 .st-key-rebound_scripts, .st-key-rebound_cookies {{
   display: none;
 }}
