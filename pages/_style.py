@@ -59,6 +59,7 @@ CSS = f"""
 
 /* A focus ring that is always there and always visible, on both palettes. */
 .stApp :focus-visible,
+[data-testid="stToastContainer"] :focus-visible,
 [data-testid="stMainMenuPopover"] :focus-visible,
 [data-baseweb="popover"] :focus-visible {{
   outline: 3px solid light-dark({FOCUS_LIGHT}, {FOCUS_DARK}) !important;

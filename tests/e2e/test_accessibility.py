@@ -364,6 +364,9 @@ def test_a_keyboard_alone_signs_in_saves_a_stage_adds_and_removes_rows_downloads
         open_app(page, url)
         # The walk starts at sign-in, with an account that exists.
         create_account(page, "keys-only")
+        # The note that the account is ready is a stop on the way too (it stays while it has focus).
+        expect(page.get_by_test_id("stToast").filter(has_text=content.REGISTERED_SIGNED_IN)).to_be_visible()
+        tab_to(page, lambda now: now["role"] == "alertdialog", back=True)
         page.get_by_test_id("stSidebar").get_by_role("button", name=content.SIGN_OUT).click()
         expect(page.get_by_role("heading", name=content.SIGN_IN_TITLE)).to_be_visible()
         idle(page)
