@@ -139,6 +139,7 @@ finally:
         # Once a signed-in run has gone out, load what the other pages need (once per process). Not
         # on the sign-in page: a fresh server's first paint must not share the interpreter with it.
         warm.start()
+        shell.start_sealing()  # what a sign-in asked to seal, now that its page is drawn
 if progress_slot is not None and shell.signed_in() and not locked:
     # Drawn after the page so a save on this run already shows in the progress.
     with progress_slot:

@@ -177,15 +177,19 @@ def measure(many: int, trials: int, sessions: int, rounds: int) -> tuple[list[h.
         for root in (few_root, many_root):
             h.register(root, USER)
         seed_s = time.monotonic() - seeded
+        phases = {"seeding": seed_s}
+        started = time.monotonic()
         registering = _store_registration({"few": few_root, "many": many_root}, 40)
         bare_env = {"REBOUND_BASELINE_FILE": str(Path(folder) / "bare.txt")}
         (few, few_url), (lots, many_url), (bare, bare_url) = h.start_servers(
             (h.APP, few_root, ENV), (h.APP, many_root, ENV), (h.BASELINE_APP, Path(folder) / "bare", bare_env)
         )
+        phases["store registration and server starts"] = time.monotonic() - started
         results: dict[str, list[float]] = {key: [] for key in ("paint", "login", "register", "bare")}
         cases = {"few": (few_url, results), "many": (many_url, {k: [] for k in results})}
         try:
             with h.chromium() as browser:
+                started = time.monotonic()
                 # One untimed visit each, so first-run imports are not counted.
                 for url in (few_url, many_url):
                     _sign_in(browser, url)
@@ -197,12 +201,15 @@ def measure(many: int, trials: int, sessions: int, rounds: int) -> tuple[list[h.
                         into["login"].append(login)
                         into["register"].append(_register(browser, url, f"newcomer-{name}-{trial}"))
                     results["bare"].append(_bare_click(browser, bare_url))
+                phases["trials"] = time.monotonic() - started
+                started = time.monotonic()
                 # RSS moves in whole arenas, so a batch of tabs is measured several times, alternated.
                 growth: dict[str, list[float]] = {"few": [], "many": []}
                 for _ in range(rounds):
                     growth["few"].append(_memory_per_session(browser, few, few_url, few_root, sessions))
                     growth["many"].append(_memory_per_session(browser, lots, many_url, many_root, sessions))
                 memory = {name: h.median(values) for name, values in growth.items()}
+                phases["memory rounds"] = time.monotonic() - started
         finally:
             for process in (few, lots, bare):
                 h.stop_server(process)
@@ -221,7 +228,7 @@ def measure(many: int, trials: int, sessions: int, rounds: int) -> tuple[list[h.
     ]  # fmt: skip
     notes = [
         f"accounts: {trials} trials per case, alternated; memory: median of {rounds} rounds of {sessions} open tabs; "
-        f"seeding took {seed_s:.0f} s; "
+        "took " + ", ".join(f"{phase} {seconds:.0f} s" for phase, seconds in phases.items()) + "; "
         f"{h.machine()}"
     ]
     return rows, notes

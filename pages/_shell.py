@@ -437,6 +437,8 @@ DATA_KEY = "crypto.key"
 NEW_CODES = "crypto.new_codes"
 # The key and codes of an account Create account just made, until sign_in_as takes them.
 NEW_KEYS = "crypto.new_keys"
+# A sealing sweep this run asked for (see _seal_old_writing), by the username it is for.
+SWEEP_PENDING = "crypto.sweep_pending"
 KEY_STATE = (DATA_KEY, NEW_CODES, NEW_KEYS)
 
 
@@ -489,11 +491,22 @@ def _unlock_writing(account: Account, password: str) -> None:
 
 
 def _seal_old_writing(account: Account, key: bytes, every_time: bool = False) -> None:
-    """Seal any plaintext the person still has, in the background (at sign-in; at a restore only
-    until everything is sealed)."""
+    """Seal any plaintext the person still has, in the background once this run has drawn its page
+    (at sign-in; at a restore only until everything is sealed): the sweep reads every setback, and
+    beside the run it would slow the very page the person is waiting for."""
     if account.keyring is None or (account.keyring.sealed_all and not every_time):
         return
-    keys.seal_in_background(store(), account, key)
+    st.session_state[SWEEP_PENDING] = account.username
+
+
+def start_sealing() -> None:
+    """Start the sweep this run asked for (app.py calls it once the run's page is drawn)."""
+    person, key = st.session_state.pop(SWEEP_PENDING, None), session_key()
+    if person is None or key is None or not signed_in() or person != username():
+        return
+    found = account()
+    if found is not None:
+        keys.seal_in_background(store(), found, key)
 
 
 def _unlock_claim(claims: dict[str, Any]) -> dict[str, Any]:

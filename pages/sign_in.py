@@ -18,6 +18,10 @@ FORM = "Register user"
 CAPTCHA = "register.captcha_code"
 ERRORS = "register.errors"
 MADE = "register.made"
+LOGIN = "Login"
+LOGIN_USERNAME = "login.username"
+LOGIN_PASSWORD = "login.password"
+LOGIN_PROBLEM = "login.problem"
 FIELDS = ("first_name", "last_name", "email", "username", "password", "repeat")
 
 
@@ -62,6 +66,54 @@ def _register(secret: str) -> None:
     for field in FIELDS:
         st.session_state.pop(_key(field), None)
     st.session_state[MADE] = account.username  # signed in by the run that follows (see below)
+
+
+def _sign_in(authenticator) -> None:
+    """Check the password on the click, before the run it starts: the person it signs in sees the
+    page they asked for on that very run, its top writing the cookie (no second run)."""
+    state = st.session_state
+    try:
+        # Failed attempts, the pause after too many and the timing are Rebound's (core.auth).
+        signed_in = authenticator.authentication_controller.login(
+            str(state.get(LOGIN_USERNAME) or ""), str(state.get(LOGIN_PASSWORD) or "")
+        )
+    except auth.ClientPaused:
+        state[LOGIN_PROBLEM] = "client_paused"
+    except auth.SignInPaused:
+        state[LOGIN_PROBLEM] = "paused"
+    except (auth.SignInUnavailable, LoginError):
+        state[LOGIN_PROBLEM] = "trouble"
+    else:
+        state[LOGIN_PROBLEM] = "failed" if signed_in is False else None
+        if signed_in:
+            state.pop(LOGIN_PASSWORD, None)
+            authenticator.cookie_controller.set_cookie()
+
+
+def _login_problem() -> None:
+    """Why the last click did not sign in, in the language of this run."""
+    problem = st.session_state.get(LOGIN_PROBLEM)
+    if not problem:
+        return
+    minutes = shell.settings().login_cool_down_minutes
+    messages = {
+        "failed": content.LOGIN_FAILED,
+        "trouble": content.LOGIN_TROUBLE,
+        "paused": content.login_paused(minutes),
+        "client_paused": content.login_client_paused(minutes),
+    }
+    st.error(messages[problem])
+
+
+def _login_form(authenticator) -> None:
+    labels = content.LOGIN_FIELDS
+    with st.form(LOGIN, border=True):
+        st.subheader(labels["Form name"])
+        st.text_input(labels["Username"], key=LOGIN_USERNAME, autocomplete="username")
+        st.text_input(
+            labels["Password"], key=LOGIN_PASSWORD, type="password", autocomplete="current-password"
+        )
+        st.form_submit_button(labels["Login"], type="primary", on_click=_sign_in, args=(authenticator,))
 
 
 def _error(field: str) -> None:
@@ -144,20 +196,8 @@ keys_ui.finish_recovery(authenticator)
 login_tab, register_tab = st.tabs([content.LOGIN_FIELDS["Form name"], content.REGISTER_FIELDS["Form name"]])
 
 with login_tab:
-    try:
-        # Failed attempts, the pause after too many and the timing are Rebound's (core.auth).
-        authenticator.login(location="main", fields=content.LOGIN_FIELDS)
-    except auth.ClientPaused:
-        st.error(content.login_client_paused(settings.login_cool_down_minutes))
-    except auth.SignInPaused:
-        st.error(content.login_paused(settings.login_cool_down_minutes))
-    except (auth.SignInUnavailable, LoginError):
-        st.error(content.LOGIN_TROUBLE)
-    if st.session_state.get("authentication_status") is False:
-        st.error(content.LOGIN_FAILED)
-    elif shell.signed_in():
-        # Into the app at once: the next run's top writes the cookie login() has just set.
-        st.rerun()
+    _login_form(authenticator)
+    _login_problem()
 
 with login_tab:
     if not shell.signed_in():

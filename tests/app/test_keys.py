@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from core import auth, content, crypto, keys
 from core.models import Intake, Vent
 from core.storage import Person, user_id
+from pages import _drafts as drafts
 from pages import _keys as keys_ui
 from pages import _shell as shell
 from tests.app.conftest import APP
@@ -267,18 +268,25 @@ def test_the_first_sign_in_since_encryption_shows_codes_and_seals_older_writing_
     # The sweep is held at its start: the sign-in and the pages must not wait for it.
     release, started = threading.Event(), threading.Event()
     real = Store.seal_everything
+    events = []
 
     def held(self, person):
+        events.append("sweep")
         started.set()
         assert release.wait(60)
         return real(self, person)
 
     monkeypatch.setattr(Store, "seal_everything", held)
+    page_drawn = drafts.run_finished
+    monkeypatch.setattr(drafts, "run_finished", lambda: events.append("page drawn") or page_drawn())
     try:
         at = fresh_tab()
         login(at, "sam", PASSWORD)
         assert at.session_state["authentication_status"] is True
         assert started.wait(30)
+        # It starts once the page the sign-in opened is drawn: reading every setback beside that
+        # run would slow it.
+        assert events[-2:] == ["page drawn", "sweep"]
         at.run()
         assert content.CODES_UPGRADED in [m.value for m in at.markdown]
         assert len(shown_codes(at)) == 8

@@ -81,13 +81,19 @@ def test_wrong_password_says_the_details_did_not_match(data_dir):
     assert not at.exception
 
 
-def test_signing_in_opens_start_here_on_the_click_and_writes_the_cookie_with_a_line_of_script():
+def test_signing_in_opens_start_here_on_the_click_and_writes_the_cookie_with_a_line_of_script(monkeypatch):
     register(fresh_tab(), "sam", PASSWORD)
     at = fresh_tab()
+    runs = []
+    slot = shell.cookie_slot  # drawn once at the top of every run of app.py
+    monkeypatch.setattr(shell, "cookie_slot", lambda: runs.append(1) or slot())
     login(at, "sam", PASSWORD)
     assert at.session_state["authentication_status"] is True
-    # No run is waited for (a cookie component's answer once was): the click itself opens the app.
+    # The password is checked before the click's run, which opens the app: no second run, and no
+    # run waited for (a cookie component's answer once was).
     assert at.title[0].value == content.START_TITLE
+    assert len(runs) == 1
+    assert "login.password" not in at.session_state
     scripts = [element.proto.body for element in at.get("html") if "document.cookie" in element.proto.body]
     assert any(
         script.startswith(f'<script>document.cookie = "{shell.settings().cookie_name}=') for script in scripts
