@@ -303,7 +303,8 @@ NEXT_RUN_NOTE = "shell.next_run_note"
 
 
 def note_for_next_run(message: str) -> None:
-    """Show `message` as a toast on the next run (for a page about to call st.rerun())."""
+    """Show `message` as a toast at the top of the next run: for a page about to call st.rerun(),
+    or a callback (the run it comes before is that next run)."""
     st.session_state[NEXT_RUN_NOTE] = message
 
 

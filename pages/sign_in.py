@@ -17,7 +17,6 @@ shell.through_router()
 FORM = "Register user"
 CAPTCHA = "register.captcha_code"
 ERRORS = "register.errors"
-MADE = "register.made"
 LOGIN = "Login"
 LOGIN_USERNAME = "login.username"
 LOGIN_PASSWORD = "login.password"
@@ -36,7 +35,7 @@ def _captcha_matches(secret: str) -> bool:
 
 
 def _register(secret: str) -> None:
-    """Create the account and sign the person in (runs before the page draws)."""
+    """Create the account and sign the person in (on the click, before the run it starts)."""
     options = shell.settings()
     values = {field: str(st.session_state.get(_key(field)) or "") for field in FIELDS}
     form = auth.Registration(**values)
@@ -65,7 +64,12 @@ def _register(secret: str) -> None:
         return
     for field in FIELDS:
         st.session_state.pop(_key(field), None)
-    st.session_state[MADE] = account.username  # signed in by the run that follows (see below)
+    # Signed in straight away, as Sign in does: the click's own run opens the page asked for, its
+    # top writing the cookie and saying what happened.
+    shell.sign_in_as(account)
+    shell.note_for_next_run(content.REGISTERED_SIGNED_IN)
+    if options.cookie_expiry_days:
+        shell.authenticator().cookie_controller.set_cookie()
 
 
 def _sign_in(authenticator) -> None:
@@ -178,19 +182,7 @@ st.title(content.SIGN_IN_TITLE, anchor=False)
 st.write(content.SIGN_IN_INTRO)
 prefs.language_picker()
 
-if made := st.session_state.pop(MADE, None):
-    # Signed in straight away, as the Sign in form does; the rerun opens the page asked for and
-    # writes the cookie at its top. (Signing in from the callback would show Start here first, and
-    # the run after it would land while they type.)
-    account = shell.store().account(made)
-    if account is not None:
-        shell.sign_in_as(account)
-        shell.note_for_next_run(content.REGISTERED_SIGNED_IN)
-        if settings.cookie_expiry_days:
-            authenticator.cookie_controller.set_cookie()
-        st.rerun()
-
-# A recovery code set a new password on the run before: signed in the same way.
+# A recovery code set a new password on the run before: signed in here, with its own note.
 keys_ui.finish_recovery(authenticator)
 
 login_tab, register_tab = st.tabs([content.LOGIN_FIELDS["Form name"], content.REGISTER_FIELDS["Form name"]])
