@@ -534,6 +534,19 @@ def sign_in_cookie(root: Path, username: str, url: str) -> dict[str, Any]:
     }
 
 
+def wait_server_quiet(pid: int, window_s: float = 0.5, share: float = 0.05, limit_s: float = 30.0) -> float:
+    """Wait until the server used under `share` of a core over `window_s`; seconds waited."""
+    started = time.monotonic()
+    last = cpu_seconds(pid)
+    while time.monotonic() - started < limit_s:
+        time.sleep(window_s)
+        now = cpu_seconds(pid)
+        if now - last < share * window_s:
+            break
+        last = now
+    return time.monotonic() - started
+
+
 def peak_rss_mb(pid: int) -> tuple[float, float]:
     """(current RSS, peak RSS) of a process in MB, from /proc/<pid>/status."""
     values = {}

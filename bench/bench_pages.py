@@ -11,8 +11,8 @@ app (bench/baseline_pages/: two st.Pages, each a text area and a Save button) ru
 - **First visit after a start**: a fresh Rebound server on the same data; a tab opens with the
   cookie, and once the server has been quiet for a moment (a person reading the first page; the
   background warm-up has had its chance) each page is opened for the first time in that process,
-  timed the same way, against the same page's warm median. The tab opens on Start here in one
-  trial and on Account in the next, so every page gets first visits.
+  timed the same way, against the same page's warm median. The tab opens on Start here, Account,
+  History and Before my next interview in turn (OPENINGS), so every page gets first visits.
 - **Sign-in click**: a fresh tab, the form filled, Sign in clicked until Start here is painted,
   beside what sign-in spends on purpose: one bcrypt check at Rebound's cost and Argon2id's key
   derivation, as the server ran them in that very click (bench/server_hooks logs each), and a bare
@@ -43,6 +43,9 @@ SWITCH_RATIO = 1.2
 FIRST_VISIT_RATIO = 1.3
 SIGN_IN_RATIO = 1.5
 USER = "walker"
+# The page each first-visit trial's tab opens on (so that page gets no first visit in that trial),
+# in turn: each gets first visits in all trials but one (two samples at most would be one slow one).
+OPENINGS = ("start", "account", "history", "prep")
 HOOKS = Path(__file__).resolve().parent / "server_hooks"  # times sign-in's bcrypt and Argon2id in the server
 # Captcha on or off does not change what is measured; the bench fills the form without one.
 ENV = {"REBOUND_CAPTCHA": "false"}
@@ -114,25 +117,12 @@ def open_signed_in(browser, root: Path, url: str, path: str = "") -> object:
     return page
 
 
-def wait_server_quiet(pid: int, window_s: float = 0.5, share: float = 0.05, limit_s: float = 30.0) -> float:
-    """Wait until the server used under `share` of a core over `window_s`; seconds waited."""
-    started = time.monotonic()
-    last = h.cpu_seconds(pid)
-    while time.monotonic() - started < limit_s:
-        time.sleep(window_s)
-        now = h.cpu_seconds(pid)
-        if now - last < share * window_s:
-            break
-        last = now
-    return time.monotonic() - started
-
-
 def first_visits(browser, root: Path, opening: str, pages: list[tuple[str, str]]) -> tuple[dict, float]:
     """A fresh server; the tab opens on `opening`; every other page visited once: {key: ms}, quiet wait."""
     process, url = h.start_server(h.APP, root, ENV)
     try:
         page = open_signed_in(browser, root, url, "" if opening == "start" else opening)
-        waited = wait_server_quiet(process.pid)
+        waited = h.wait_server_quiet(process.pid)
         times = {}
         for key, label in pages:
             if key != opening:
@@ -238,7 +228,7 @@ def measure(count: int, trials: int, rounds: int, sign_ins: int) -> tuple[list[h
                 baseline.switch()
                 baseline.switch()
                 for trial in range(trials):
-                    opening = "start" if trial % 2 == 0 else "account"
+                    opening = OPENINGS[trial % len(OPENINGS)]
                     times, waited = first_visits(app_browser, root, opening, pages)
                     waits.append(waited)
                     for key, ms in times.items():
