@@ -20,6 +20,14 @@ def fresh_tab() -> AppTest:
     return at
 
 
+def counting_runs(monkeypatch) -> list:
+    """A list that grows by one on every run of app.py (it draws its cookie slot once per run)."""
+    runs = []
+    slot = shell.cookie_slot
+    monkeypatch.setattr(shell, "cookie_slot", lambda: runs.append(1) or slot())
+    return runs
+
+
 def test_signed_out_visitor_sees_sign_in_and_create_account_with_the_rules_up_front(app_signed_out):
     at = app_signed_out
     assert [tab.label for tab in at.tabs] == ["Sign in", "Create account"]
@@ -33,9 +41,7 @@ def test_creating_an_account_signs_in_at_once_and_keeps_only_a_bcrypt_hash(
     app_signed_out, data_dir, monkeypatch
 ):
     at = app_signed_out
-    runs = []
-    slot = shell.cookie_slot  # drawn once at the top of every run of app.py
-    monkeypatch.setattr(shell, "cookie_slot", lambda: runs.append(1) or slot())
+    runs = counting_runs(monkeypatch)
     register(at, "Li.Wei", PASSWORD, last_name="")
     assert at.session_state["authentication_status"] is True
     assert at.session_state["username"] == "li.wei"
@@ -90,9 +96,7 @@ def test_wrong_password_says_the_details_did_not_match(data_dir):
 def test_signing_in_opens_start_here_on_the_click_and_writes_the_cookie_with_a_line_of_script(monkeypatch):
     register(fresh_tab(), "sam", PASSWORD)
     at = fresh_tab()
-    runs = []
-    slot = shell.cookie_slot  # drawn once at the top of every run of app.py
-    monkeypatch.setattr(shell, "cookie_slot", lambda: runs.append(1) or slot())
+    runs = counting_runs(monkeypatch)
     login(at, "sam", PASSWORD)
     assert at.session_state["authentication_status"] is True
     # The password is checked before the click's run, which opens the app: no second run, and no
