@@ -211,8 +211,7 @@ def finish_recovery(authenticator) -> None:
         return
     shell.sign_in_as(account)
     shell.note_for_next_run(content.forgot_done(left))
-    if shell.settings().cookie_expiry_days:
-        authenticator.cookie_controller.set_cookie()  # written at the top of the run below
+    authenticator.cookie_controller.set_cookie()  # written at the top of the run below (if remembered)
     st.rerun()
 
 

@@ -68,8 +68,7 @@ def _register(secret: str) -> None:
     # top writing the cookie and saying what happened.
     shell.sign_in_as(account)
     shell.note_for_next_run(content.REGISTERED_SIGNED_IN)
-    if options.cookie_expiry_days:
-        shell.authenticator().cookie_controller.set_cookie()
+    shell.authenticator().cookie_controller.set_cookie()  # none when sign-ins are not remembered
 
 
 def _sign_in(authenticator) -> None:

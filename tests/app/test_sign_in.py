@@ -159,3 +159,16 @@ def test_an_invited_email_may_register_whatever_its_case(monkeypatch, data_dir):
     assert at.session_state["authentication_status"] is True
     assert files_store(data_dir).account("invited").email == "Invited@Example.org"
     assert not at.exception
+
+
+def test_with_sign_ins_not_remembered_signing_in_or_up_writes_no_sign_in_cookie(monkeypatch):
+    monkeypatch.setenv("REBOUND_COOKIE_EXPIRY_DAYS", "0")
+    cookie = f'document.cookie = "{shell.settings().cookie_name}='
+    made = fresh_tab()
+    register(made, "sam", PASSWORD)
+    at = fresh_tab()
+    login(at, "sam", PASSWORD)
+    for tab in (made, at):
+        assert tab.session_state["authentication_status"] is True
+        assert not [element for element in tab.get("html") if cookie in element.proto.body]
+        assert not tab.exception
