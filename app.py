@@ -5,6 +5,7 @@ import streamlit as st
 from core import content, i18n
 from pages import _drafts as drafts
 from pages import _keys as keys_ui
+from pages import _preload
 from pages import _prefs as prefs
 from pages import _shell as shell
 from pages import _style as style
@@ -92,6 +93,7 @@ st.sidebar.caption(content.DISCLAIMER)
 st.set_page_config(page_title=content.PAGE_TITLE.format(page=navigation.title))
 with st.sidebar, style.scripts():
     style.page_focus(f"{navigation.url_path}:{navigation.title}")  # sign-in and Start here share ""
+    _preload.preload()
     if shell.signed_in():
         prefs.apply_theme()
         drafts.leave_guard()

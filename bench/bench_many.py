@@ -43,11 +43,14 @@ class Session:
         self.page = None
 
     async def open(self, browser, url: str) -> None:
-        context = await browser.new_context()
-        await context.add_cookies([h.sign_in_cookie(self.root, self.user, url)])
-        self.page = await context.new_page()
-        self.page.set_default_timeout(STEP_MS)
-        await self.page.add_init_script(h.timing_script())
+        """Open the Vent page in a new context, or in this session's page if it has one already
+        (a page handed over from an earlier load: its browser has Streamlit's scripts cached)."""
+        if self.page is None:
+            context = await browser.new_context()
+            await context.add_cookies([h.sign_in_cookie(self.root, self.user, url)])
+            self.page = await context.new_page()
+            self.page.set_default_timeout(STEP_MS)
+            await self.page.add_init_script(h.timing_script())
         await self.page.goto(f"{url}/vent")
         await self.page.get_by_role("heading", name="Vent").wait_for()
         await self._idle()
@@ -130,31 +133,41 @@ def _vent_saved(root: Path, user: str, setback_id: str) -> str | None:
     return setback.vent.text if setback.vent else None
 
 
+async def launch(playwright):
+    """Debian's Chromium, as the harness launches it, for the async API."""
+    return await playwright.chromium.launch(
+        executable_path=str(h.CHROMIUM), args=h.BROWSER_FLAGS, headless=True
+    )
+
+
+async def load(browser, url: str, sessions: list[Session], rounds: int, pid: int) -> dict[str, float]:
+    """Open every session on `url`, then all of them save `rounds` times at once; the server's figures."""
+    # One visit first, so the server's first-run imports are in its memory before the count,
+    # and what its background warm-up loads for the other pages (pages/_warm.py) too.
+    await sessions[0].open(browser, url)
+    await asyncio.to_thread(h.wait_server_quiet, pid)
+    before, _ = h.peak_rss_mb(pid)
+    # Open the rest a few at a time (all at once only measures the page loads).
+    for start in range(1, len(sessions), 5):
+        await asyncio.gather(*(s.open(browser, url) for s in sessions[start : start + 5]))
+    opened, _ = h.peak_rss_mb(pid)
+    started, cpu = time.monotonic(), h.cpu_seconds(pid)
+    await asyncio.wait_for(asyncio.gather(*(s.run(rounds) for s in sessions)), TOTAL_S)
+    elapsed = time.monotonic() - started
+    cpu = h.cpu_seconds(pid) - cpu
+    after, peak = h.peak_rss_mb(pid)
+    return {"before": before, "opened": opened, "after": after, "peak": peak, "elapsed": elapsed, "cpu": cpu}
+
+
 async def _drive(url: str, sessions: list[Session], rounds: int, pid: int) -> dict[str, float]:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(h.CHROMIUM), args=h.BROWSER_FLAGS, headless=True
-        )
+        browser = await launch(playwright)
         try:
-            # One visit first, so the server's first-run imports are in its memory before the count,
-            # and what its background warm-up loads for the other pages (pages/_warm.py) too.
-            await sessions[0].open(browser, url)
-            await asyncio.to_thread(h.wait_server_quiet, pid)
-            before, _ = h.peak_rss_mb(pid)
-            # Open the rest a few at a time (all at once only measures the page loads).
-            for start in range(1, len(sessions), 5):
-                await asyncio.gather(*(s.open(browser, url) for s in sessions[start : start + 5]))
-            opened, _ = h.peak_rss_mb(pid)
-            started, cpu = time.monotonic(), h.cpu_seconds(pid)
-            await asyncio.wait_for(asyncio.gather(*(s.run(rounds) for s in sessions)), TOTAL_S)
-            elapsed = time.monotonic() - started
-            cpu = h.cpu_seconds(pid) - cpu
-            after, peak = h.peak_rss_mb(pid)
+            return await load(browser, url, sessions, rounds, pid)
         finally:
             await browser.close()
-    return {"before": before, "opened": opened, "after": after, "peak": peak, "elapsed": elapsed, "cpu": cpu}
 
 
 def measure(count: int, rounds: int) -> tuple[list[h.Row], list[str]]:

@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     skipped = h.skip_without_browser()
     if skipped is not None:
         return skipped
-    trials, quiet = (1, 300.0) if args.quick else (10, 1000.0)
+    trials, quiet = (1, 300.0) if args.quick else (10, 500.0)
     rows, notes = measure(trials, quiet, args.quick)
     return h.finish(rows, args, notes)
 

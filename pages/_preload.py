@@ -1,0 +1,86 @@
+"""Streamlit's widget scripts, loaded into the tab in the background before a page needs them.
+
+Streamlit's browser code fetches and compiles a widget's script the first time a page in the tab
+shows that widget: opening Vent first loads the slider's, Next targets the table's. Measured on
+the two-core dev machine, that made a page's first visit in a tab 20-90 ms slower than the next
+(more under load; more on a phone). Once the tab's first run is over, the script drawn here
+imports those scripts one at a time, each when the browser is idle, in the order of the walk; the
+browser keeps each module once, so when a page asks for it later it is already there.
+
+The names are Streamlit's own file names (`static/js/<Widget>.<hash>.js`), read from the
+installed package; tests/unit/test_preload.py fails when an upgrade renames one.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+import streamlit as st
+
+# The widgets Rebound's pages draw whose scripts Streamlit loads on first use, in the walk's order:
+# Start here (the intake form), Vent, Reflect, What went well, Next targets, Summary, Account.
+LAZY_WIDGETS = (
+    "TextInput",
+    "DateInput",
+    "Radio",
+    "TextArea",
+    "Slider",
+    "Checkbox",
+    "PageLink",
+    "ButtonGroup",
+    "Multiselect",
+    "StreamlitSyntaxHighlighter",
+    "DataFrame",
+    "ArrowVegaLiteChart",
+    "Table",
+    "DownloadButton",
+    "FileUploader",
+)
+SCRIPTS = Path(st.__file__).parent / "static" / "static" / "js"
+DONE = "rebound_widgets_preloaded"
+
+_SCRIPT = """
+<script>
+(() => {
+  if (window.reboundPreload) return;  // once per tab: a reconnect's new session finds it begun
+  window.reboundPreload = "loading";  // "done" once every script is in (tests wait for it)
+  // Streamlit's own scripts sit beside its main module, whatever the app's base address.
+  const main = document.querySelector('script[type="module"][src*="/static/js/"]');
+  if (!main) return;
+  const queue = %s.map((name) => new URL(name, main.src).href);
+  const idle = (then) =>
+    window.requestIdleCallback ? requestIdleCallback(then, { timeout: 3000 }) : setTimeout(then, 50);
+  const next = () => {
+    const url = queue.shift();
+    if (!url) window.reboundPreload = "done";
+    else import(url).catch(() => {}).finally(() => idle(next));
+  };
+  const start = () => {
+    if (document.querySelector('[data-test-script-state="notRunning"]')) idle(next);
+    else setTimeout(start, 200);
+  };
+  start();
+})();
+</script>
+"""
+
+
+@functools.cache
+def widget_scripts() -> tuple[str, ...]:
+    """The file name of each of LAZY_WIDGETS' scripts in the installed Streamlit (those found)."""
+    names = []
+    for widget in LAZY_WIDGETS:
+        found = sorted(path.name for path in SCRIPTS.glob(f"{widget}.*.js"))
+        if len(found) == 1:
+            names.append(found[0])
+    return tuple(names)
+
+
+def preload() -> None:
+    """Draw the preloading script once per session (call it inside style.scripts())."""
+    if st.session_state.get(DONE) or not widget_scripts():
+        return
+    st.session_state[DONE] = True
+    st.html(_SCRIPT % json.dumps(list(widget_scripts())), unsafe_allow_javascript=True)
