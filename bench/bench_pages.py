@@ -9,8 +9,9 @@ app (bench/baseline_pages/: two st.Pages, each a text area and a Save button) ru
   itself idle. Every Rebound switch is followed by one of the bare app's (One <-> Two), so a busy
   moment on the machine hits both; the figure is the median per page against the bare median.
 - **First visit after a start**: a fresh Rebound server on the same data; a tab opens with the
-  cookie, and once the server has been quiet for a moment (a person reading the first page; the
-  background warm-up has had its chance) each page is opened for the first time in that process,
+  cookie, and once the server has been quiet for a moment and the tab has loaded the widget scripts
+  (a person reading the first page; the background warm-ups, the server's and the browser's, have
+  had their chance) each page is opened for the first time in that process,
   timed the same way, against the same page's warm median. The tab opens on Start here, Account,
   History and Before my next interview in turn (OPENINGS), so every page gets first visits.
 - **Sign-in click**: a fresh tab, the form filled, Sign in clicked until Start here is painted,
@@ -46,6 +47,7 @@ USER = "walker"
 # The page each first-visit trial's tab opens on (so that page gets no first visit in that trial),
 # in turn: each gets first visits in all trials but one (two samples at most would be one slow one).
 OPENINGS = ("start", "account", "history", "prep")
+PRELOAD_TIMEOUT_MS = 60_000  # pages/_preload.py loads a dozen scripts, a second apart at most
 HOOKS = Path(__file__).resolve().parent / "server_hooks"  # times sign-in's bcrypt and Argon2id in the server
 # Captcha on or off does not change what is measured; the bench fills the form without one.
 ENV = {"REBOUND_CAPTCHA": "false"}
@@ -122,7 +124,11 @@ def first_visits(browser, root: Path, opening: str, pages: list[tuple[str, str]]
     process, url = h.start_server(h.APP, root, ENV)
     try:
         page = open_signed_in(browser, root, url, "" if opening == "start" else opening)
-        waited = h.wait_server_quiet(process.pid)
+        started = time.monotonic()
+        h.wait_server_quiet(process.pid)
+        # And the browser's: the widget scripts the other pages need, loaded while nothing happens.
+        page.wait_for_function("() => window.reboundPreload === 'done'", timeout=PRELOAD_TIMEOUT_MS)
+        waited = time.monotonic() - started
         times = {}
         for key, label in pages:
             if key != opening:
@@ -315,7 +321,7 @@ def measure(count: int, trials: int, rounds: int, sign_ins: int) -> tuple[list[h
         )
     )
     notes = [
-        f"pages: {trials} server starts for first visits (quiet waits "
+        f"pages: {trials} server starts for first visits (waits for the warm-ups "
         + ", ".join(f"{w:.1f}" for w in waits)
         + f" s), {rounds} warm rounds after each, {sign_ins} sign-ins after each; "
         f"seeding took {seed_s:.0f} s; {h.machine()}",

@@ -3,9 +3,10 @@
 Streamlit's browser code fetches and compiles a widget's script the first time a page in the tab
 shows that widget: opening Vent first loads the slider's, Next targets the table's. Measured on
 the two-core dev machine, that made a page's first visit in a tab 20-90 ms slower than the next
-(more under load; more on a phone). Once the tab's first run is over, the script drawn here
-imports those scripts one at a time, each when the browser is idle, in the order of the walk; the
-browser keeps each module once, so when a page asks for it later it is already there.
+(more under load; more on a phone). The script drawn here imports those scripts one at a time, in
+the order of the walk, each once the tab has been left alone for QUIET_MS (no run going, no key,
+click or scroll: a person reading or thinking), so the work keeps out of the way of what they do; the
+browser keeps each module, so when a page asks for one later it is already there.
 
 The names are Streamlit's own file names (`static/js/<Widget>.<hash>.js`), read from the
 installed package; tests/unit/test_preload.py fails when an upgrade renames one.
@@ -40,28 +41,34 @@ LAZY_WIDGETS = (
 )
 SCRIPTS = Path(st.__file__).parent / "static" / "static" / "js"
 DONE = "rebound_widgets_preloaded"
+QUIET_MS = 1000  # how long the tab has been left alone before a script is loaded
 
 _SCRIPT = """
 <script>
 (() => {
   if (window.reboundPreload) return;  // once per tab: a reconnect's new session finds it begun
-  window.reboundPreload = "loading";  // "done" once every script is in (tests wait for it)
+  window.reboundPreload = "waiting";  // "done" once every script is in (the bench and tests wait for it)
   // Streamlit's own scripts sit beside its main module, whatever the app's base address.
   const main = document.querySelector('script[type="module"][src*="/static/js/"]');
   if (!main) return;
   const queue = %s.map((name) => new URL(name, main.src).href);
-  const idle = (then) =>
-    window.requestIdleCallback ? requestIdleCallback(then, { timeout: 3000 }) : setTimeout(then, 50);
-  const next = () => {
+  // Compiling a script holds the page for up to ~100 ms: only while nothing happens, so it never
+  // delays a key press, a click or a run's drawing.
+  let last = Date.now();
+  const busy = () => { last = Date.now(); };
+  for (const kind of ["pointerdown", "keydown", "input", "wheel", "touchstart"]) {
+    document.addEventListener(kind, busy, { capture: true, passive: true });
+  }
+  const step = () => {
+    if (!document.querySelector('[data-test-script-state="notRunning"]')) busy();  // a run is going
+    const wait = last + %d - Date.now();
+    if (wait > 0) return setTimeout(step, Math.max(wait, 100));
     const url = queue.shift();
-    if (!url) window.reboundPreload = "done";
-    else import(url).catch(() => {}).finally(() => idle(next));
+    if (!url) return void (window.reboundPreload = "done");
+    window.reboundPreload = "loading";
+    import(url).catch(() => {}).finally(() => setTimeout(step, 20));
   };
-  const start = () => {
-    if (document.querySelector('[data-test-script-state="notRunning"]')) idle(next);
-    else setTimeout(start, 200);
-  };
-  start();
+  setTimeout(step, 100);
 })();
 </script>
 """
@@ -83,4 +90,4 @@ def preload() -> None:
     if st.session_state.get(DONE) or not widget_scripts():
         return
     st.session_state[DONE] = True
-    st.html(_SCRIPT % json.dumps(list(widget_scripts())), unsafe_allow_javascript=True)
+    st.html(_SCRIPT % (json.dumps(list(widget_scripts())), QUIET_MS), unsafe_allow_javascript=True)
