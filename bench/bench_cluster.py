@@ -59,7 +59,7 @@ def _latencies(cluster, root: Path, count: int, rounds: int, warmup: int) -> tup
     h.seed_setbacks(root, USER, count)
     for user in (USER, PROXIED):
         h.seed_setbacks(fast_seeding(cluster.database_url), user, count)
-    files_process, files_url = h.start_server(h.APP, root)
+    files_process, files_url = h.start_server(h.APP, root, many.NO_PRELOAD)
     try:
         with h.chromium(3) as browsers:
             apps = {
@@ -218,7 +218,7 @@ def measure(count: int, rounds: int, warmup: int, sessions: int, saves: int) -> 
 
     with (
         tempfile.TemporaryDirectory(prefix="rebound-bench-cluster-") as folder,
-        Cluster(2, durable=True) as cluster,
+        Cluster(2, durable=True, extra_env=many.NO_PRELOAD) as cluster,
     ):
         rows, notes = _latencies(cluster, Path(folder) / "data", count, rounds, warmup)
         more_rows, more_notes = _sessions(cluster, sessions, saves)

@@ -29,6 +29,9 @@ import _harness as h
 STEP_MS = 120_000  # one step may wait this long while 30 sessions share two cores
 TOTAL_S = 1200  # the whole run gives up after this long
 ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
+# Thirty people would each load the widget scripts in their own browser (pages/_preload.py); here
+# the thirty tabs share one browser and two cores with the server, so they don't.
+NO_PRELOAD = {"REBOUND_NO_PRELOAD": "1"}
 
 
 class Session:
@@ -179,7 +182,7 @@ def measure(count: int, rounds: int) -> tuple[list[h.Row], list[str]]:
             h.register(root, session.user)
             session.setback_id = h.seed_setbacks(root, session.user, 3, vent_chars=500)[-1]
             sessions.append(session)
-        process, url = h.start_server(h.APP, root)
+        process, url = h.start_server(h.APP, root, NO_PRELOAD)
         try:
             memory = asyncio.run(_drive(url, sessions, rounds, process.pid))
             # The last line each person typed must be the one storage holds.

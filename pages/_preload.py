@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from pathlib import Path
 
 import streamlit as st
@@ -42,6 +43,9 @@ LAZY_WIDGETS = (
 SCRIPTS = Path(st.__file__).parent / "static" / "static" / "js"
 DONE = "rebound_widgets_preloaded"
 QUIET_MS = 1000  # how long the tab has been left alone before a script is loaded
+# Off switch, for an operator whose people pay for every megabyte (the scripts are about 2 MB), or a
+# load test that runs many tabs in one browser on one machine (where no person's browser would).
+OFF = "REBOUND_NO_PRELOAD"
 
 _SCRIPT = """
 <script>
@@ -87,7 +91,7 @@ def widget_scripts() -> tuple[str, ...]:
 
 def preload() -> None:
     """Draw the preloading script once per session (call it inside style.scripts())."""
-    if st.session_state.get(DONE) or not widget_scripts():
+    if st.session_state.get(DONE) or os.environ.get(OFF) == "1" or not widget_scripts():
         return
     st.session_state[DONE] = True
     st.html(_SCRIPT % (json.dumps(list(widget_scripts())), QUIET_MS), unsafe_allow_javascript=True)
