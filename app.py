@@ -5,8 +5,8 @@ import streamlit as st
 from core import content, i18n
 from pages import _drafts as drafts
 from pages import _keys as keys_ui
-from pages import _preload
 from pages import _prefs as prefs
+from pages import _preload as widgets
 from pages import _shell as shell
 from pages import _style as style
 from pages import _transport
@@ -93,7 +93,7 @@ st.sidebar.caption(content.DISCLAIMER)
 st.set_page_config(page_title=content.PAGE_TITLE.format(page=navigation.title))
 with st.sidebar, style.scripts():
     style.page_focus(f"{navigation.url_path}:{navigation.title}")  # sign-in and Start here share ""
-    _preload.preload()
+    widgets.preload()  # their scripts, into the tab while nobody is using it
     if shell.signed_in():
         prefs.apply_theme()
         drafts.leave_guard()
