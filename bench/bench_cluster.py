@@ -8,13 +8,13 @@ a data folder. One person with 1,000 setbacks on files, and two on PostgreSQL (o
    server 1 direct, and the cluster through HAProxy (timed as bench_latency.py times it: pointer
    down on Save to the first idle frame after the run it started). PostgreSQL is judged against
    files, the proxy against server 1 direct.
-2. Thirty signed-in sessions each saving Vent 5 times, all at once (bench_many.py's load), once
+2. Thirty signed-in sessions each saving Vent 3 times, all at once (bench_many.py's load), once
    through HAProxy over both servers and then, in the same browsers, with every session pinned to
    server 1 by HAProxy's sticky cookie (the one-server baseline, through the same proxy): errors
    and lost saves (storage read back after every save) must be 0; the p95 is shown beside the
    one-server figure.
 
-    .venv/bin/python bench/bench_cluster.py            # 1,000 setbacks, 20 rounds; 30 sessions x 5 saves
+    .venv/bin/python bench/bench_cluster.py            # 1,000 setbacks, 15 rounds; 30 sessions x 3 saves
     .venv/bin/python bench/bench_cluster.py --quick    # 20 setbacks, 2 rounds; 2 sessions x 2 saves
 """
 
@@ -231,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     if missing is not None:
         print(f"skipped: {missing}")
         return 1 if (REQUIRED or h.BROWSER_REQUIRED) else 0
-    rows, notes = measure(*((20, 2, 0, 2, 2) if args.quick else (1000, 20, 3, 30, 5)))
+    rows, notes = measure(*((20, 2, 0, 2, 2) if args.quick else (1000, 15, 3, 30, many.SAVES)))
     return h.finish(rows, args, notes)
 
 

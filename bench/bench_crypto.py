@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         rows, notes = measure(30, 8, 2, 3, 1, 1)
     else:
-        rows, notes = measure(1000, 200, 10, 30, 7, 7)
+        rows, notes = measure(1000, 200, 10, 30, 7, 5)
     return h.finish(rows, args, notes)
 
 
