@@ -5,7 +5,7 @@ another measures), and hands its rows back as JSON. bench/bench_pdf.py, bench/be
 bench/bench_prep.py print their own tables; their figures are read from what they print, whenever those files exist.
 Ratios compare against a baseline measured in the same script run, so a busy machine moves both.
 
-    make bench                                  # everything (about 20 minutes on two cores)
+    make bench                                  # everything (12-17 minutes on two cores)
     .venv/bin/python bench/run.py --quick       # a smoke run of every script
     .venv/bin/python bench/run.py --only storage latency
 """
