@@ -116,10 +116,6 @@ def _sessions(cluster, count: int, rounds: int) -> tuple[list[h.Row], list[str]]
     def people() -> list[many.Session]:
         return [many.Session(number, url, setbacks[f"person{number:02d}"]) for number in range(count)]
 
-    def final_lost(sessions: list[many.Session]) -> int:
-        last = f", save {rounds - 1}: one more honest line."
-        return sum(many._vent_saved(url, s.user, s.setback_id) != s.user + last for s in sessions)
-
     async def both_loads():
         """Through HAProxy over both servers; then the same browsers, each pinned to server 1 by
         HAProxy's own sticky cookie (the one-server baseline: reloading the same address, the
@@ -152,7 +148,7 @@ def _sessions(cluster, count: int, rounds: int) -> tuple[list[h.Row], list[str]]
 
     server_pid = cluster.servers[0].pid
     two, two_memory, one, one_memory = asyncio.run(both_loads())
-    two_final, one_final = final_lost(two), final_lost(one)
+    two_final, one_final = (many.lost_at_the_end(url, sessions, rounds) for sessions in (two, one))
 
     def figures(sessions):
         latencies = [t for s in sessions for t in s.latencies]

@@ -49,6 +49,10 @@ class Session:
         self.lost = 0
         self.page = None
 
+    def line(self, round_number: int) -> str:
+        """What this person types in a round."""
+        return f"{self.user}, save {round_number}: one more honest line."
+
     async def open(self, browser, url: str) -> None:
         """Open the Vent page in a new context, or in this session's page if it has one already
         (a page handed over from an earlier load: its browser has Streamlit's scripts cached)."""
@@ -76,7 +80,7 @@ class Session:
 
     async def save(self, round_number: int) -> None:
         page = self.page
-        text = f"{self.user}, save {round_number}: one more honest line."
+        text = self.line(round_number)
         area = page.get_by_label("Your writing")
         await area.fill(text)
         await self._next_run(lambda: area.press("Control+Enter"))
@@ -117,7 +121,7 @@ class BareSession(Session):
 
     async def save(self, round_number: int) -> None:
         page = self.page
-        text = f"{self.user}, save {round_number}: one more honest line."
+        text = self.line(round_number)
         area = page.get_by_label("Text")
         await area.fill(text)
         await self._next_run(lambda: area.press("Control+Enter"))
@@ -128,6 +132,11 @@ class BareSession(Session):
         self.latencies.append(h.click_latency(record))
         if text not in self.out.read_text("utf-8").splitlines():
             self.lost += 1
+
+
+def lost_at_the_end(root: Path | str, sessions: list[Session], rounds: int) -> int:
+    """How many people's last typed line is not the one storage holds."""
+    return sum(_vent_saved(root, s.user, s.setback_id) != s.line(rounds - 1) for s in sessions)
 
 
 def _vent_saved(root: Path, user: str, setback_id: str) -> str | None:
@@ -189,12 +198,7 @@ def measure(count: int, rounds: int, with_bare: bool) -> tuple[list[h.Row], list
         process, url = h.start_server(h.APP, root, NO_PRELOAD)
         try:
             memory = asyncio.run(_drive(url, sessions, rounds, process.pid))
-            # The last line each person typed must be the one storage holds.
-            final_lost = sum(
-                _vent_saved(root, s.user, s.setback_id)
-                != f"{s.user}, save {rounds - 1}: one more honest line."
-                for s in sessions
-            )
+            final_lost = lost_at_the_end(root, sessions, rounds)
         finally:
             h.stop_server(process)
         bare: list[BareSession] = []
