@@ -57,8 +57,8 @@ _SCRIPT = """
   const main = document.querySelector('script[type="module"][src*="/static/js/"]');
   if (!main) return;
   const queue = %s.map((name) => new URL(name, main.src).href);
-  // Compiling a script holds the page for up to ~100 ms: only while nothing happens, so it never
-  // delays a key press, a click or a run's drawing.
+  // Compiling a script holds the page for up to ~100 ms: only after a quiet second, so it seldom
+  // lands on a key press, a click or a run's drawing.
   let last = Date.now();
   const busy = () => { last = Date.now(); };
   for (const kind of ["pointerdown", "keydown", "input", "wheel", "touchstart"]) {
