@@ -47,7 +47,7 @@ USER = "walker"
 # The page each first-visit trial's tab opens on (so that page gets no first visit in that trial),
 # in turn: each gets first visits in all trials but one (two samples at most would be one slow one).
 OPENINGS = ("start", "account", "history", "prep")
-PRELOAD_TIMEOUT_MS = 60_000  # pages/_preload.py loads a dozen scripts, a second apart at most
+PRELOAD_TIMEOUT_MS = 60_000  # pages/_preload.py starts after a quiet second, then loads 15 scripts
 HOOKS = Path(__file__).resolve().parent / "server_hooks"  # times sign-in's bcrypt and Argon2id in the server
 # Captcha on or off does not change what is measured; the bench fills the form without one.
 ENV = {"REBOUND_CAPTCHA": "false"}
